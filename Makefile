@@ -1,0 +1,46 @@
+# Two commands matter: `make demo` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+
+.PHONY: demo test lint typecheck unit docs bench wheel-smoke clean
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	touch $@
+
+$(VENV)/.runtime: pyproject.toml $(VENV)/.created
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml $(VENV)/.created
+	$(PIP) install -e '.[test,docs,bench]'
+	touch $@ $(VENV)/.runtime
+
+# The main job: check sample passwords against the Amazon policy (exit 1 = some failed, expected here).
+demo: $(VENV)/.runtime
+	@echo '$$ passkit check --policy amazon   # passwords on stdin, one per line'
+	@printf '%s\n' 'abc12' 'kx7Qm2' 'abc123' 'P@ssw0rd' 'ＰＡＳＳＷＯＲＤ' | $(BIN)/passkit check --policy amazon; test $$? -le 1
+
+test: lint typecheck unit docs
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check passkit tests benchmarks
+	$(BIN)/ruff format --check passkit tests benchmarks
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest
+
+docs: $(VENV)/.dev
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+
+bench: $(VENV)/.dev
+	$(BIN)/python benchmarks/bench_check.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

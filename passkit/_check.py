@@ -1,0 +1,273 @@
+"""Checking a password against a policy: ``passkit.check``."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from passkit import policies
+from passkit._charclass import CharClass
+from passkit._context import ContextToken, expand_user_inputs
+from passkit._messages import LOCALES, check_locale, describe_class, render
+from passkit._normalize import has_fullwidth, has_kana, nfkc, skeleton
+from passkit._policy import Policy, resolve_policy
+from passkit._similarity import SimilarityKey, is_near
+from passkit._strength import Scorer, zxcvbn_score
+from passkit._wordlists import common_password_skeletons
+
+__all__ = ["CheckResult", "Finding", "Violation", "check"]
+
+Params = tuple[tuple[str, int | str], ...]
+# Preset names resolved once; presets are immutable, so this table is never written again.
+_PRESETS: dict[str, Policy] = {name: policies.get(name) for name in policies.names()}
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One rule the password breaks.
+
+    Attributes:
+        code: stable identifier, such as ``"too-short"`` (the codes are listed in the Policies guide).
+        message: what to do, in the requested locale; never contains the password.
+        params: the rule's parameters as ``(name, value)`` pairs, such as ``(("min", 6), ("length", 5))``.
+    """
+
+    code: str
+    message: str
+    params: Params = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something worth telling the user that is not a rule: full-width or kana input.
+
+    Attributes:
+        code: ``"fullwidth"`` or ``"kana"``.
+        message: explanation in the requested locale.
+    """
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The outcome of :func:`check`; it holds no trace of the password.
+
+    Attributes:
+        ok: ``True`` when no rule is broken.
+        violations: the broken rules, in the policy's rule order.
+        findings: notes that do not affect ``ok`` (full-width or kana input).
+    """
+
+    ok: bool
+    violations: tuple[Violation, ...]
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The violation codes, in order."""
+        return tuple(v.code for v in self.violations)
+
+
+@functools.lru_cache(maxsize=1024)
+def _violation(code: str, locale: str, params: Params = ()) -> Violation:
+    """Build a violation; results are immutable, so equal requests share one object."""
+    return Violation(code, render(code, dict(params), locale), params)
+
+
+@functools.lru_cache(maxsize=256)
+def _class_violation(code: str, cls: CharClass, count: int, locale: str) -> Violation:
+    """A violation about a character class, described in words in the message."""
+    if code == "missing-required":
+        params: Params = (("classes", cls.to_rules()),)
+        display = {"classes": describe_class(cls, locale)}
+    else:
+        params = (("count", count), ("allowed", cls.to_rules()))
+        display = {"count": str(count), "allowed": describe_class(cls, locale)}
+    return Violation(code, render(code, {**dict(params), **display}, locale), params)
+
+
+_RUNS = re.compile(r"(.)\1*", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=64)
+def _run_pattern(limit: int) -> re.Pattern[str]:
+    return re.compile(rf"(.)\1{{{limit}}}", re.DOTALL)
+
+
+def _longest_run(text: str, limit: int) -> bool:
+    """Whether some character repeats more than ``limit`` times in a row.
+
+    A back-reference search costs up to ``limit`` steps per position, so it serves small limits;
+    larger limits scan the runs once, which is linear whatever the limit.
+    """
+    if limit <= 64:
+        return _run_pattern(limit).search(text) is not None
+    return any(match.end() - match.start() > limit for match in _RUNS.finditer(text))
+
+
+def _context_hit(normalized: str, folded: str, tokens: tuple[ContextToken, ...]) -> str | None:
+    if not tokens:
+        return None
+    casefolded = normalized.casefold()
+    for token in tokens:
+        if token.digits:
+            if token.text in casefolded:
+                return token.kind
+        elif token.text in folded:
+            return token.kind
+    return None
+
+
+def _previous_codes(normalized: str, previous: Iterable[str]) -> str | None:
+    key = SimilarityKey(normalized)
+    near = False
+    for old in previous:
+        old_normalized = nfkc(old)
+        if old_normalized == normalized:
+            return "previous-password"
+        if not near and is_near(key, SimilarityKey(old_normalized)):
+            near = True
+    return "similar-to-previous" if near else None
+
+
+def _check_args(password: object, previous: object) -> tuple[str, ...]:
+    if not isinstance(password, str):
+        raise TypeError(f"password must be a str, not {type(password).__name__}")
+    if previous == ():
+        return ()
+    if isinstance(previous, (str, bytes)):
+        raise TypeError("previous must be a sequence of strings, not a single string; wrap it: [old]")
+    if not isinstance(previous, Iterable):
+        raise TypeError(f"previous must be an iterable of str, not {type(previous).__name__}")
+    try:
+        items = tuple(previous)
+    except TypeError:
+        raise TypeError(f"previous must be an iterable of str, not {type(previous).__name__}") from None
+    if not all(isinstance(p, str) for p in items):
+        raise TypeError("each previous password must be a str")
+    return items
+
+
+def evaluate(
+    password: str,
+    policy: Policy | str,
+    *,
+    user_inputs: Iterable[str | datetime.date],
+    previous: Iterable[str],
+    locale: str,
+    scorer: Scorer,
+) -> CheckResult:
+    """The body of :func:`check`, with the strength scorer as a parameter (the seam)."""
+    old_passwords = _check_args(password, previous)
+    resolved = _PRESETS.get(policy) if isinstance(policy, str) else None
+    if resolved is None:
+        resolved = resolve_policy(policy)
+    if locale not in LOCALES:
+        check_locale(locale)
+    inputs_given = tuple(user_inputs) if user_inputs != () and not isinstance(user_inputs, (str, bytes)) else ()
+    tokens = expand_user_inputs(inputs_given if inputs_given else user_inputs)
+
+    normalized = nfkc(password)
+    length = len(normalized)
+    violations: list[Violation] = []
+    if length < resolved.min_length:
+        violations.append(_violation("too-short", locale, (("min", resolved.min_length), ("length", length))))
+    if resolved.max_length is not None and length > resolved.max_length:
+        violations.append(_violation("too-long", locale, (("max", resolved.max_length), ("length", length))))
+    allowed = resolved.allowed
+    disallowed = allowed.count_outside(normalized)
+    if disallowed:
+        violations.append(_class_violation("disallowed-character", allowed, disallowed, locale))
+    violations.extend(
+        _class_violation("missing-required", required, 0, locale)
+        for required in resolved.required
+        if not required.intersects(normalized)
+    )
+    if resolved.max_consecutive is not None and _longest_run(normalized, resolved.max_consecutive):
+        violations.append(_violation("max-consecutive", locale, (("max", resolved.max_consecutive),)))
+
+    folded = skeleton(normalized)
+    if "common" in resolved.forbid and folded.strip() in common_password_skeletons():
+        violations.append(_violation("common-password", locale))
+    if "context" in resolved.forbid:
+        kind = _context_hit(normalized, folded, tokens)
+        if kind is not None:
+            violations.append(_violation("context-word", locale, (("kind", kind),)))
+    if "previous" in resolved.forbid and old_passwords:
+        code = _previous_codes(normalized, old_passwords)
+        if code is not None:
+            violations.append(_violation(code, locale))
+    if resolved.min_strength is not None:
+        inputs = [item if isinstance(item, str) else item.isoformat() for item in inputs_given]
+        score = scorer(normalized, inputs)
+        if score < resolved.min_strength:
+            violations.append(_violation("too-weak", locale, (("score", score), ("min", resolved.min_strength))))
+
+    findings = tuple(
+        Finding(code, render(code, {}, locale))
+        for code, present in (("fullwidth", has_fullwidth(password)), ("kana", has_kana(password)))
+        if present
+    )
+    return CheckResult(not violations, tuple(violations), findings)
+
+
+def check(
+    password: str,
+    policy: Policy | str = "amazon",
+    *,
+    user_inputs: Iterable[str | datetime.date] = (),
+    previous: Iterable[str] = (),
+    locale: str = "en",
+) -> CheckResult:
+    """Check a password against a policy.
+
+    The password is NFKC-normalized first (so full-width ``ＡＢＣ１２３`` counts as ``ABC123``) and
+    its length is counted in code points. Each rule of the policy is checked; the violations come
+    in the policy's rule order, each with a stable code and a message in English or Japanese.
+
+    Args:
+        password: the password to check. It never appears in the result, a message or an error.
+        policy: a :class:`Policy`, a preset name from :mod:`passkit.policies`, or Password
+            Rules text.
+        user_inputs: the user's name, username, email, phone number, birthday (``str`` or
+            ``datetime.date``); used when the policy forbids ``context``.
+        previous: the user's previous passwords; used when the policy forbids ``previous``.
+        locale: ``"en"`` or ``"ja"``.
+
+    Returns:
+        A :class:`CheckResult` with ``.ok``, ``.violations`` and ``.findings``.
+
+    Raises:
+        TypeError: an argument has the wrong type (for example a single string as ``previous``).
+        UnknownPolicyError: ``policy`` names no preset.
+        RulesSyntaxError: ``policy`` is rules text that does not parse.
+        UnsupportedLocaleError: ``locale`` is neither ``"en"`` nor ``"ja"``.
+
+    Time: linear in the length of the password, the user inputs (each cut to 256 code points)
+    and the previous passwords; a ``min-strength`` rule scores at most the first 64 code points.
+
+    Example:
+        >>> from passkit import check
+        >>> check("kx7Qm2", "amazon").ok
+        True
+        >>> result = check("abc12", "amazon")
+        >>> result.codes
+        ('too-short',)
+        >>> result.violations[0].message
+        'Use at least 6 characters (this password has 5).'
+        >>> check("abc12", "amazon", locale="ja").violations[0].message
+        '6文字以上にしてください(現在5文字)。'
+    """
+    return evaluate(
+        password,
+        policy,
+        user_inputs=user_inputs,
+        previous=previous,
+        locale=locale,
+        scorer=zxcvbn_score,
+    )

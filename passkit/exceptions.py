@@ -1,0 +1,55 @@
+"""Exceptions raised by passkit.
+
+Every error passkit raises on purpose derives from :class:`PasskitError`, which is never raised
+itself. Errors about a bad *value* also derive from :class:`ValueError`, so code that already
+catches ``ValueError`` keeps working. Wrong argument *types* raise the built-in ``TypeError``.
+No message ever contains a password.
+
+```text
+PasskitError
+ +-- PolicyError (ValueError)            a policy value is invalid
+ |    +-- RulesSyntaxError               Password Rules text does not parse
+ |    +-- UnknownPolicyError (LookupError) no preset has that name
+ +-- UnsupportedLocaleError (ValueError) locale is not "en" or "ja"
+```
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PasskitError",
+    "PolicyError",
+    "RulesSyntaxError",
+    "UnknownPolicyError",
+    "UnsupportedLocaleError",
+]
+
+
+class PasskitError(Exception):
+    """Root of every error passkit raises on purpose; never raised directly."""
+
+
+class PolicyError(PasskitError, ValueError):
+    """A policy value is invalid (for example ``minlength`` above ``maxlength``)."""
+
+
+class RulesSyntaxError(PolicyError):
+    """Password Rules text does not parse.
+
+    Attributes:
+        position: 0-based offset in the rules text where the problem was found.
+        problem: what is wrong and what to write instead.
+    """
+
+    def __init__(self, problem: str, position: int) -> None:
+        self.problem = problem
+        self.position = position
+        super().__init__(f"Password Rules syntax error at position {position}: {problem}")
+
+
+class UnknownPolicyError(PolicyError, LookupError):
+    """No preset policy has the given name."""
+
+
+class UnsupportedLocaleError(PasskitError, ValueError):
+    """The locale is not one passkit has messages for (``"en"`` or ``"ja"``)."""

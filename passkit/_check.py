@@ -192,7 +192,7 @@ def evaluate(
         violations.append(_violation("max-consecutive", locale, (("max", resolved.max_consecutive),)))
 
     folded = skeleton(normalized)
-    if "common" in resolved.forbid and folded.strip() in common_password_skeletons():
+    if "common" in resolved.forbid and folded in common_password_skeletons():
         violations.append(_violation("common-password", locale))
     if "context" in resolved.forbid:
         kind = _context_hit(normalized, folded, tokens)

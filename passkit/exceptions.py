@@ -10,6 +10,8 @@ PasskitError
  +-- PolicyError (ValueError)            a policy value is invalid
  |    +-- RulesSyntaxError               Password Rules text does not parse
  |    +-- UnknownPolicyError (LookupError) no preset has that name
+ |    +-- UnsatisfiablePolicyError       no password can satisfy the policy with these options
+ +-- OptionError (ValueError)            a generator option is out of range
  +-- UnsupportedLocaleError (ValueError) locale is not "en" or "ja"
 ```
 """
@@ -17,10 +19,12 @@ PasskitError
 from __future__ import annotations
 
 __all__ = [
+    "OptionError",
     "PasskitError",
     "PolicyError",
     "RulesSyntaxError",
     "UnknownPolicyError",
+    "UnsatisfiablePolicyError",
     "UnsupportedLocaleError",
 ]
 
@@ -49,6 +53,14 @@ class RulesSyntaxError(PolicyError):
 
 class UnknownPolicyError(PolicyError, LookupError):
     """No preset policy has the given name."""
+
+
+class UnsatisfiablePolicyError(PolicyError):
+    """No password of the requested length can satisfy the policy with the generator's options."""
+
+
+class OptionError(PasskitError, ValueError):
+    """A generator option is out of range (for example ``length=0``)."""
 
 
 class UnsupportedLocaleError(PasskitError, ValueError):

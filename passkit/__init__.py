@@ -14,17 +14,20 @@ from __future__ import annotations
 from passkit import exceptions, policies
 from passkit._charclass import CharClass
 from passkit._check import CheckResult, Finding, Violation, check
+from passkit._generate import Generator, generate
 from passkit._policy import Policy
 
 __all__ = [
     "CharClass",
     "CheckResult",
     "Finding",
+    "Generator",
     "Policy",
     "Violation",
     "__version__",
     "check",
     "exceptions",
+    "generate",
     "policies",
 ]
 

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from passkit import __version__, policies
 from passkit._check import CheckResult, check
+from passkit._generate import Generator
 from passkit._messages import LOCALES
 from passkit._policy import Policy
 from passkit.exceptions import PasskitError
@@ -75,11 +76,76 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return status
 
 
+def _emit_secrets(
+    args: argparse.Namespace, stdout: TextIO, kind: str, secrets: list[str], bits: float, **extra: object
+) -> int:
+    if args.json:
+        record = {"kind": kind, "entropy_bits": round(bits, 6), "secrets": secrets, **extra}
+        print(json.dumps(record, ensure_ascii=False), file=stdout)
+    else:
+        for secret in secrets:
+            print(secret, file=stdout)
+        details = ", ".join(f"{key} {value}" for key, value in extra.items())
+        print(f"# {kind}: {bits:.2f} bits of entropy each (exact; {details})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_generate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    del stdin  # generate reads nothing
+    policy: Policy | str | None = None
+    if args.rules is not None:
+        policy = Policy.from_rules(args.rules)
+    elif args.policy is not None:
+        policy = policies.get(args.policy)
+    generator = Generator(
+        policy,
+        length=args.length,
+        symbols=args.symbols,
+        exclude=args.exclude or "",
+        exclude_lookalikes=args.no_lookalikes,
+    )
+    return _emit_secrets(
+        args,
+        stdout,
+        "password",
+        generator.generate_many(args.count),
+        generator.entropy_bits,
+        length=generator.length,
+        alphabet_size=len(generator.alphabet),
+    )
+
+
+def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "generate",
+        help="generate passwords (exactly uniform under a policy) with their exact entropy",
+        description=(
+            "Generate secrets with the OS CSPRNG. Passwords are drawn exactly uniformly from what the"
+            " policy accepts. Secrets go to stdout, one per line; the exact entropy goes to stderr"
+            " (or into the JSON object with --json)."
+        ),
+        epilog="Exit codes: 0 success, 2 usage error or impossible policy.",
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--policy", choices=policies.names(), metavar="NAME", help="preset policy to satisfy")
+    source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text")
+    parser.add_argument("--length", type=int, help="password length (default: 16 or more, at least 80 bits)")
+    parser.add_argument("--count", type=int, default=1, help="how many secrets (default: 1)")
+    parser.add_argument("--symbols", metavar="CHARS", help="symbols to use instead of all ASCII symbols")
+    parser.add_argument("--exclude", metavar="CHARS", help="characters never to use")
+    parser.add_argument("--no-lookalikes", action="store_true", help="drop look-alikes: 0 O o 1 l I | 5 S 2 Z 8 B")
+    parser.add_argument("--json", action="store_true", help="print one JSON object with the secrets and entropy")
+    parser.set_defaults(handler=_cmd_generate)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for the ``passkit`` command."""
     parser = argparse.ArgumentParser(
         prog="passkit",
-        description="Password policy checking. Passwords are read from stdin (one per line) or a no-echo prompt.",
+        description=(
+            "Password policy checking and generation. Passwords to check are read from stdin"
+            " (one per line) or a no-echo prompt, never from the command line."
+        ),
         epilog="Exit codes: 0 all pass, 1 some password fails, 2 usage error.",
     )
     parser.add_argument("--version", action="version", version=f"passkit {__version__}")
@@ -118,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="file of previous passwords, one per line; used by policies that forbid previous",
     )
     check_parser.set_defaults(handler=_cmd_check)
+    _add_generate_parser(commands)
     return parser
 
 

@@ -114,7 +114,7 @@ def _cover_count(atoms: tuple[tuple[int, int], ...], missing: int, positions: in
     subset = missing
     while True:
         outside = sum(size for mask, size in atoms if not mask & subset)
-        term = outside**positions
+        term: int = outside**positions
         total += -term if _popcount(subset) % 2 else term
         if subset == 0:
             break
@@ -126,7 +126,8 @@ class _RunTables:
     """Suffix counts for max-consecutive: completions from (position, classes seen, last atom, run)."""
 
     def __init__(self, model: _Model) -> None:
-        assert model.max_run is not None
+        if model.max_run is None:
+            raise ValueError("run tables need a max-consecutive limit")
         self.model = model
         self.k = model.max_run
         self.m = len(model.atoms)
@@ -252,9 +253,9 @@ def _plan(
         base = set(string.printable[:94])
     else:
         base = {ch for ch in policy.allowed.chars if _generatable(ch)}
-    for required in policy.required:
-        if not required.unicode:
-            base |= {ch for ch in required.chars if _generatable(ch)}
+    for cls in policy.required:
+        if not cls.unicode:
+            base |= {ch for ch in cls.chars if _generatable(ch)}
     special = NAMED["special"]
     wanted_symbols = set(DEFAULT_SYMBOLS if symbols is None else symbols)
     alphabet_set = {ch for ch in base if ch not in special or ch in wanted_symbols}
@@ -412,7 +413,7 @@ class Generator:
         class_tuple: tuple[str, ...] | None = None
         if classes is not None:
             if isinstance(classes, str):
-                raise TypeError("classes must be a sequence of class names, not a single string; wrap it: [name]")
+                raise TypeError("classes must be a sequence of class names, not a single string: wrap it as [name]")
             class_tuple = tuple(sorted(set(classes)))
             unknown = [name for name in class_tuple if name not in _CLASS_NAMES]
             if unknown or not class_tuple:
@@ -471,10 +472,7 @@ class Generator:
         if n < 0:
             raise OptionError(f"n must be zero or more, got {n}")
         plan = self._plan
-        if plan.acceptance >= _MIN_ACCEPTANCE:
-            produce = self._by_rejection
-        else:
-            produce = self._by_construction
+        produce = self._by_rejection if plan.acceptance >= _MIN_ACCEPTANCE else self._by_construction
         results: list[str] = []
         while len(results) < n:
             results.extend(produce(n - len(results)))

@@ -23,13 +23,13 @@ import functools
 import math
 import os
 import re
-import secrets
 import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from passkit._charclass import NAMED, CharClass, is_unicode_member
+from passkit._csprng import randbelow
 from passkit._normalize import LOOKALIKE_TABLE
 from passkit._policy import Policy, resolve_policy
 from passkit._strength import zxcvbn_score
@@ -563,7 +563,7 @@ class Generator:
 
 def _pick(weights: list[int]) -> int:
     """Index i with probability weights[i] / sum(weights), from the CSPRNG."""
-    value = secrets.randbelow(sum(weights))
+    value = randbelow(sum(weights))
     for index, weight in enumerate(weights):
         if value < weight:
             return index
@@ -572,7 +572,7 @@ def _pick(weights: list[int]) -> int:
 
 
 def _choice(chars: list[str]) -> str:
-    return chars[secrets.randbelow(len(chars))]
+    return chars[randbelow(len(chars))]
 
 
 def generate(

@@ -13,6 +13,7 @@ PasskitError
  |    +-- UnsatisfiablePolicyError       no password can satisfy the policy with these options
  +-- OptionError (ValueError)            a generator option is out of range
  +-- UnsupportedLocaleError (ValueError) locale is not "en" or "ja"
+ +-- RecoveryCodeError (ValueError)      typed text is not a valid recovery code
 ```
 """
 
@@ -22,6 +23,7 @@ __all__ = [
     "OptionError",
     "PasskitError",
     "PolicyError",
+    "RecoveryCodeError",
     "RulesSyntaxError",
     "UnknownPolicyError",
     "UnsatisfiablePolicyError",
@@ -65,3 +67,11 @@ class OptionError(PasskitError, ValueError):
 
 class UnsupportedLocaleError(PasskitError, ValueError):
     """The locale is not one passkit has messages for (``"en"`` or ``"ja"``)."""
+
+
+class RecoveryCodeError(PasskitError, ValueError):
+    """Text given to ``parse_recovery_code`` is not a valid recovery code.
+
+    The message says what is wrong (length, or a character recovery codes never use, by position)
+    and never contains the text itself.
+    """

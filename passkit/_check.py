@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from passkit import policies
 from passkit._charclass import CharClass
-from passkit._context import ContextToken, expand_user_inputs
+from passkit._context import context_hit, validate_user_inputs
 from passkit._messages import LOCALES, check_locale, describe_class, render
-from passkit._normalize import has_fullwidth, has_kana, nfkc, skeleton
+from passkit._normalize import LOOKALIKE_TABLE, has_fullwidth, has_kana, nfkc
 from passkit._policy import Policy, resolve_policy
 from passkit._similarity import SimilarityKey, is_near
 from passkit._strength import Scorer, zxcvbn_score
@@ -110,19 +110,6 @@ def _longest_run(text: str, limit: int) -> bool:
     return any(match.end() - match.start() > limit for match in _RUNS.finditer(text))
 
 
-def _context_hit(normalized: str, folded: str, tokens: tuple[ContextToken, ...]) -> str | None:
-    if not tokens:
-        return None
-    casefolded = normalized.casefold()
-    for token in tokens:
-        if token.digits:
-            if token.text in casefolded:
-                return token.kind
-        elif token.text in folded:
-            return token.kind
-    return None
-
-
 def _previous_codes(normalized: str, previous: Iterable[str]) -> str | None:
     key = SimilarityKey(normalized)
     near = False
@@ -153,6 +140,52 @@ def _check_args(password: object, previous: object) -> tuple[str, ...]:
     return items
 
 
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A policy prepared for one locale: fixed violations rendered once, sets ready for C-speed tests."""
+
+    policy: Policy
+    allowed: frozenset[str] | None  # None: the unicode class
+    required: tuple[tuple[frozenset[str] | None, CharClass, Violation], ...]
+    max_run: Violation | None
+    common: Violation | None
+    context: bool
+    previous: bool
+
+
+def _compile(policy: Policy, locale: str) -> _Compiled:
+    limit = policy.max_consecutive
+    return _Compiled(
+        policy,
+        None if policy.allowed.unicode else policy.allowed.chars,
+        tuple(
+            (None if cls.unicode else cls.chars, cls, _class_violation("missing-required", cls, 0, locale))
+            for cls in policy.required
+        ),
+        _violation("max-consecutive", locale, (("max", limit),)) if limit is not None else None,
+        _violation("common-password", locale) if "common" in policy.forbid else None,
+        "context" in policy.forbid,
+        "previous" in policy.forbid,
+    )
+
+
+_compile_policy = functools.lru_cache(maxsize=256)(_compile)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_text(text: str, locale: str) -> _Compiled:
+    """Compile a preset name or short rules text (memoized by the text, which is not secret)."""
+    return _compile_policy(_PRESETS.get(text) or resolve_policy(text), locale)
+
+
+def _compiled_for(policy: Policy | str, locale: str) -> _Compiled:
+    if locale not in LOCALES:
+        check_locale(locale)
+    if isinstance(policy, str) and len(policy) <= 4096:
+        return _compile_text(policy, locale)
+    return _compile_policy(resolve_policy(policy), locale)
+
+
 def evaluate(
     password: str,
     policy: Policy | str,
@@ -164,13 +197,9 @@ def evaluate(
 ) -> CheckResult:
     """The body of :func:`check`, with the strength scorer as a parameter (the seam)."""
     old_passwords = _check_args(password, previous)
-    resolved = _PRESETS.get(policy) if isinstance(policy, str) else None
-    if resolved is None:
-        resolved = resolve_policy(policy)
-    if locale not in LOCALES:
-        check_locale(locale)
-    inputs_given = tuple(user_inputs) if user_inputs != () and not isinstance(user_inputs, (str, bytes)) else ()
-    tokens = expand_user_inputs(inputs_given if inputs_given else user_inputs)
+    compiled = _compiled_for(policy, locale)
+    resolved = compiled.policy
+    inputs_given = validate_user_inputs(user_inputs)
 
     normalized = nfkc(password)
     length = len(normalized)
@@ -179,26 +208,25 @@ def evaluate(
         violations.append(_violation("too-short", locale, (("min", resolved.min_length), ("length", length))))
     if resolved.max_length is not None and length > resolved.max_length:
         violations.append(_violation("too-long", locale, (("max", resolved.max_length), ("length", length))))
-    allowed = resolved.allowed
-    disallowed = allowed.count_outside(normalized)
-    if disallowed:
-        violations.append(_class_violation("disallowed-character", allowed, disallowed, locale))
-    violations.extend(
-        _class_violation("missing-required", required, 0, locale)
-        for required in resolved.required
-        if not required.intersects(normalized)
-    )
-    if resolved.max_consecutive is not None and _longest_run(normalized, resolved.max_consecutive):
-        violations.append(_violation("max-consecutive", locale, (("max", resolved.max_consecutive),)))
+    if compiled.allowed is None or not compiled.allowed.issuperset(normalized):
+        disallowed = resolved.allowed.count_outside(normalized)
+        if disallowed:
+            violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
+    for chars, cls, violation in compiled.required:
+        if chars.isdisjoint(normalized) if chars is not None else not cls.intersects(normalized):
+            violations.append(violation)
+    if compiled.max_run is not None and _longest_run(normalized, resolved.max_consecutive or 0):
+        violations.append(compiled.max_run)
 
-    folded = skeleton(normalized)
-    if "common" in resolved.forbid and folded in common_password_skeletons():
-        violations.append(_violation("common-password", locale))
-    if "context" in resolved.forbid:
-        kind = _context_hit(normalized, folded, tokens)
+    casefolded = normalized.casefold()
+    folded = casefolded.translate(LOOKALIKE_TABLE)
+    if compiled.common is not None and folded.strip() in common_password_skeletons():
+        violations.append(compiled.common)
+    if compiled.context and inputs_given:
+        kind = context_hit(casefolded, folded, inputs_given)
         if kind is not None:
             violations.append(_violation("context-word", locale, (("kind", kind),)))
-    if "previous" in resolved.forbid and old_passwords:
+    if compiled.previous and old_passwords:
         code = _previous_codes(normalized, old_passwords)
         if code is not None:
             violations.append(_violation(code, locale))
@@ -208,12 +236,19 @@ def evaluate(
         if score < resolved.min_strength:
             violations.append(_violation("too-weak", locale, (("score", score), ("min", resolved.min_strength))))
 
-    findings = tuple(
-        Finding(code, render(code, {}, locale))
-        for code, present in (("fullwidth", has_fullwidth(password)), ("kana", has_kana(password)))
-        if present
-    )
+    findings: tuple[Finding, ...] = ()
+    if not password.isascii():
+        findings = tuple(
+            _finding(code, locale)
+            for code, present in (("fullwidth", has_fullwidth(password)), ("kana", has_kana(password)))
+            if present
+        )
     return CheckResult(not violations, tuple(violations), findings)
+
+
+@functools.lru_cache(maxsize=8)
+def _finding(code: str, locale: str) -> Finding:
+    return Finding(code, render(code, {}, locale))
 
 
 def check(

@@ -1,18 +1,26 @@
-"""Context words: turning a user's name, email, phone number and birthday into tokens to reject.
+"""Context words: a user's name, email, phone number and birthday as tokens a password must not contain.
 
 Each input is classified by its shape and expanded:
 
-* a ``datetime.date`` or text like ``1985-04-12`` / ``1985/4/12`` / ``12.04.1985`` is a birthday:
-  ``19850412``, ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``, ``04121985``, ``120485``,
-  ``041285``;
-* text with ``@`` is an email: its local part, the words of the local part, and the domain
-  words (labels of at least 3 characters, so ``co`` and ``jp`` are not tokens);
-* text made of digits, spaces and ``+-().`` with at least 7 digits is a phone number: all its
-  digits, and every run of 4 or more digits, alone or joined with its neighbours;
+* a ``datetime.date``, or text of three numbers that reads as a date (``1985-04-12``,
+  ``1985/4/12``, ``1985年4月12日``, ``12.04.1985``, US style ``04/12/1985``; both readings when
+  day and month are ambiguous), or eight digits ``YYYYMMDD``, is a birthday: ``19850412``,
+  ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``, ``04121985``, ``120485``, ``041285``;
+* text with ``@`` is an email: its local part, the words and digit runs of the local part, and
+  the domain labels except the top-level domain, generic labels (``co``, ``com``, ``ne``, ...) and
+  free-mail providers (``gmail``, ``yahoo``, ``docomo``, ...), which say nothing about the user;
+* text of digits, spaces and ``+-().`` with at least 7 digits is a phone number: all its digits,
+  and every run of 4 or more digits alone or joined with its neighbours;
 * anything else is a name or word: the whole text without spaces, and each word.
 
-Letter tokens shorter than 3 characters and digit tokens shorter than 4 are dropped: they would
-match too much to be useful.
+Matching, after NFKC and case folding:
+
+* letter tokens of 5 or more characters match anywhere, also through look-alikes (``T4r0`` is
+  ``taro``);
+* letter tokens of 3 or 4 characters match only as a whole word (not next to another letter),
+  so the name ``Eli`` rejects ``Eli1985!`` but not ``Delicious``;
+* digit tokens of 4 or more digits match anywhere;
+* shorter tokens are dropped: they would match too much.
 """
 
 from __future__ import annotations
@@ -25,93 +33,152 @@ from dataclasses import dataclass
 
 from passkit._normalize import nfkc, skeleton
 
-__all__ = ["ContextToken", "expand_user_inputs"]
+__all__ = ["ContextTokens", "context_hit", "expand_user_inputs", "validate_user_inputs"]
 
-_DATE_YMD = re.compile(r"^\s*(\d{4})[-/.年 ](\d{1,2})[-/.月 ](\d{1,2})日?\s*$")
-_DATE_DMY = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
-_PHONE = re.compile(r"^\s*\+?[\d\s().\-]+$")
-_WORD_SPLIT = re.compile(r"[\W_\d]+")
-_DIGIT_RUN = re.compile(r"\d+")
-MIN_LETTER_TOKEN = 3
+_NUMBERS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W\d_]+")
+_PHONE_CHARS = frozenset("0123456789+-(). ")
+MIN_SHORT_TOKEN = 3
+MIN_LONG_TOKEN = 5
 MIN_DIGIT_TOKEN = 4
-# Inputs longer than this are cut: a name, email or phone number is never that long, and the cut
-# keeps the work per call bounded.
+# Inputs are cut to this many code points: a name, email or phone number is never longer, and the
+# cut keeps the work per call bounded.
 MAX_INPUT_LENGTH = 256
+_GENERIC_DOMAIN_LABELS = frozenset(
+    {
+        "co",
+        "com",
+        "ne",
+        "net",
+        "or",
+        "org",
+        "ac",
+        "ad",
+        "go",
+        "gov",
+        "edu",
+        "info",
+        "biz",
+        "mail",
+        "email",
+        "gmail",
+        "googlemail",
+        "yahoo",
+        "ymail",
+        "hotmail",
+        "outlook",
+        "live",
+        "msn",
+        "icloud",
+        "me",
+        "mac",
+        "aol",
+        "gmx",
+        "proton",
+        "protonmail",
+        "pm",
+        "yandex",
+        "qq",
+        "naver",
+        "docomo",
+        "ezweb",
+        "au",
+        "softbank",
+        "i-softbank",
+        "ybb",
+        "nifty",
+        "ocn",
+        "plala",
+        "biglobe",
+        "so-net",
+    }
+)
+
+Token = tuple[str, str]  # (kind, text)
 
 
 @dataclass(frozen=True, slots=True)
-class ContextToken:
-    """One token derived from a user input; ``digits`` tokens are matched without folding."""
+class ContextTokens:
+    """Tokens derived from the user inputs, grouped by how they are matched."""
 
-    kind: str  # "name", "email", "phone", "birthday"
-    text: str
-    digits: bool
+    long: tuple[Token, ...] = ()  # look-alike-folded letter tokens, matched anywhere
+    short: tuple[Token, ...] = ()  # case-folded letter tokens, matched as whole words
+    digits: tuple[Token, ...] = ()  # digit tokens, matched anywhere
+
+    def __bool__(self) -> bool:
+        return bool(self.long or self.short or self.digits)
 
 
-def _birthday_tokens(year: int, month: int, day: int) -> list[str]:
+def _birthday(year: int, month: int, day: int) -> list[str]:
     y4, y2, mm, dd = f"{year:04d}", f"{year % 100:02d}", f"{month:02d}", f"{day:02d}"
     return [y4 + mm + dd, y2 + mm + dd, mm + dd, dd + mm, y4, dd + mm + y4, mm + dd + y4, dd + mm + y2, mm + dd + y2]
 
 
-def _parse_date(text: str) -> tuple[int, int, int] | None:
-    match = _DATE_YMD.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _DATE_DMY.match(text)
-        if not match:
-            return None
-        day, month, year = (int(g) for g in match.groups())
+def _valid(year: int, month: int, day: int) -> bool:
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 9999):
+        return False
     try:
         datetime.date(year, month, day)
     except ValueError:
-        return None
-    return year, month, day
+        return False
+    return True
 
 
-def _phone_tokens(text: str) -> list[str]:
-    runs = _DIGIT_RUN.findall(text)
+def _date_tokens(numbers: list[str]) -> list[str]:
+    """Birthday tokens if the numbers read as a date, else an empty list."""
+    if len(numbers) == 1 and len(numbers[0]) == 8:
+        text = numbers[0]
+        numbers = [text[:4], text[4:6], text[6:]]
+    if len(numbers) != 3:
+        return []
+    a, b, c = numbers
+    readings: list[tuple[int, int, int]] = []
+    if len(a) == 4:
+        readings.append((int(a), int(b), int(c)))
+    elif len(c) == 4:
+        readings += [(int(c), int(b), int(a)), (int(c), int(a), int(b))]  # day first, then US month first
+    tokens: list[str] = []
+    for year, month, day in readings:
+        if _valid(year, month, day):
+            tokens += _birthday(year, month, day)
+    return tokens
+
+
+def _phone_tokens(runs: list[str]) -> list[str]:
     joined = ["".join(runs[start:end]) for start in range(len(runs)) for end in range(start + 1, len(runs) + 1)]
     return ["".join(runs), *joined]
 
 
-def _word_tokens(text: str) -> list[str]:
-    words = [w for w in _WORD_SPLIT.split(text) if w]
-    tokens = ["".join(text.split()), *words]
-    if len(words) > 1:
-        tokens.append("".join(words))
-    return tokens
-
-
-def _classify(item: str | datetime.date) -> list[ContextToken]:
-    if isinstance(item, datetime.date):
-        return [ContextToken("birthday", t, True) for t in _birthday_tokens(item.year, item.month, item.day)]
-    text = nfkc(item[:MAX_INPUT_LENGTH]).strip()
-    date = _parse_date(text)
-    if date is not None:
-        return [ContextToken("birthday", t, True) for t in _birthday_tokens(*date)]
+def _classify(text: str) -> list[Token]:
+    """(kind, raw token) pairs for one input string."""
+    numbers = _NUMBERS.findall(text)
     if "@" in text:
         local, _, domain = text.rpartition("@")
-        labels = [label for label in domain.split(".") if len(label) >= MIN_LETTER_TOKEN]
-        words = _word_tokens(local) + labels
-        digits = _DIGIT_RUN.findall(local)
-        return [ContextToken("email", w, False) for w in words] + [ContextToken("email", d, True) for d in digits]
-    if _PHONE.match(text) and sum(c.isdigit() for c in text) >= 7:
-        return [ContextToken("phone", t, True) for t in _phone_tokens(text)]
-    digits = _DIGIT_RUN.findall(text)
-    return [ContextToken("name", w, False) for w in _word_tokens(text)] + [
-        ContextToken("name", d, True) for d in digits
-    ]
+        words = _WORDS.findall(local)
+        labels = [label for label in domain.split(".")[:-1] if label not in _GENERIC_DOMAIN_LABELS]
+        return [("email", t) for t in ["".join(words), *words, *labels]] + [("email", n) for n in numbers]
+    if numbers and not _WORDS.search(text.replace("年", "-").replace("月", "-").replace("日", "")):
+        dates = _date_tokens(numbers)
+        if dates:
+            return [("birthday", t) for t in dates]
+        if set(text) <= _PHONE_CHARS and sum(len(n) for n in numbers) >= 7:
+            return [("phone", t) for t in _phone_tokens(numbers)]
+        return [("name", n) for n in numbers]
+    words = _WORDS.findall(text)
+    tokens = [("name", w) for w in words]
+    if len(words) > 1:
+        tokens.append(("name", "".join(words)))
+    return tokens + [("name", n) for n in numbers]
 
 
-def expand_user_inputs(user_inputs: Iterable[str | datetime.date]) -> tuple[ContextToken, ...]:
-    """Expand user inputs into distinct tokens, letter tokens as skeletons, longest first.
-
-    Expansions of recent inputs are memoized (at most 256 entries, each input cut to 256 code
-    points; ``functools.lru_cache`` is thread-safe). Passwords are never cached.
-    """
+def validate_user_inputs(user_inputs: object) -> tuple[str | datetime.date, ...]:
+    """Check the type of ``user_inputs`` and return it as a tuple, each string cut to 256 code points."""
     if user_inputs == ():
         return ()
+    if type(user_inputs) in (list, tuple):
+        fast = tuple(user_inputs)  # type: ignore[call-overload]
+        if set(map(type, fast)) == {str} and max(map(len, fast)) <= MAX_INPUT_LENGTH:
+            return fast
     if isinstance(user_inputs, (str, bytes)):
         raise TypeError("user_inputs must be a sequence of strings (or dates), not a single string; wrap it: [value]")
     if not isinstance(user_inputs, Iterable):
@@ -124,21 +191,89 @@ def expand_user_inputs(user_inputs: Iterable[str | datetime.date]) -> tuple[Cont
             items.append(item)
         else:
             raise TypeError(f"each user input must be a str or datetime.date, not {type(item).__name__}")
-    return _expand(tuple(items))
+    return tuple(items)
+
+
+def _is_digit_input(item: str | datetime.date) -> bool:
+    """Inputs that can only yield digit tokens (dates, phone numbers, other numbers)."""
+    return isinstance(item, datetime.date) or (_WORDS.search(item) is None and "@" not in item)
+
+
+@functools.lru_cache(maxsize=1024)
+def _expand_one(item: str | datetime.date) -> ContextTokens:
+    """Tokens of one input (memoized per input: at most 1,024 entries, inputs only, never passwords)."""
+    if isinstance(item, datetime.date):
+        raw = [("birthday", t) for t in _birthday(item.year, item.month, item.day)]
+    else:
+        raw = _classify(nfkc(item).strip())
+    long: dict[str, str] = {}
+    short: dict[str, str] = {}
+    digits: dict[str, str] = {}
+    for kind, token in raw:
+        if token.isdigit():
+            if len(token) >= MIN_DIGIT_TOKEN:
+                digits.setdefault(token, kind)
+            continue
+        folded = token.casefold()
+        if len(folded) >= MIN_LONG_TOKEN:
+            long.setdefault(skeleton(folded), kind)
+        elif len(folded) >= MIN_SHORT_TOKEN:
+            short.setdefault(folded, kind)
+    return ContextTokens(
+        tuple((kind, text) for text, kind in long.items()),
+        tuple((kind, text) for text, kind in short.items()),
+        tuple((kind, text) for text, kind in digits.items()),
+    )
+
+
+def expand_user_inputs(items: tuple[str | datetime.date, ...]) -> ContextTokens:
+    """All tokens of validated user inputs, in input order."""
+    parts = [_expand_one(item) for item in items]
+    return ContextTokens(
+        tuple(t for p in parts for t in p.long),
+        tuple(t for p in parts for t in p.short),
+        tuple(t for p in parts for t in p.digits),
+    )
+
+
+def _whole_word(text: str, token: str) -> bool:
+    start = text.find(token)
+    end = len(token)
+    while start >= 0:
+        before = text[start - 1] if start else " "
+        after = text[start + end] if start + end < len(text) else " "
+        if not before.isalpha() and not after.isalpha():
+            return True
+        start = text.find(token, start + 1)
+    return False
+
+
+_DIGIT_RUN4 = re.compile(r"\d{4}")
+
+
+def _hit(casefolded: str, folded: str, tokens: ContextTokens) -> str | None:
+    for kind, token in tokens.long:
+        if token in folded:
+            return kind
+    for kind, token in tokens.digits:
+        if token in casefolded:
+            return kind
+    for kind, token in tokens.short:
+        if token in casefolded and _whole_word(casefolded, token):
+            return kind
+    return None
 
 
 @functools.lru_cache(maxsize=256)
-def _expand(items: tuple[str | datetime.date, ...]) -> tuple[ContextToken, ...]:
-    seen: dict[tuple[str, bool], ContextToken] = {}
-    for item in items:
-        for token in _classify(item):
-            if token.digits:
-                if len(token.text) < MIN_DIGIT_TOKEN or not token.text.isdigit():
-                    continue
-                text = token.text
-            else:
-                text = skeleton(token.text)
-                if len(text) < MIN_LETTER_TOKEN:
-                    continue
-            seen.setdefault((text, token.digits), ContextToken(token.kind, text, token.digits))
-    return tuple(sorted(seen.values(), key=lambda t: (-len(t.text), t.text)))
+def _tokens_for(items: tuple[str | datetime.date, ...], with_digit_inputs: bool) -> ContextTokens:
+    """Tokens of all inputs, optionally leaving out inputs that only yield digit tokens (memoized)."""
+    return expand_user_inputs(tuple(item for item in items if with_digit_inputs or not _is_digit_input(item)))
+
+
+def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, ...]) -> str | None:
+    """The kind of the first user-input token the password contains, or None.
+
+    Inputs that only yield digit tokens (dates, phone numbers) are expanded only when the password
+    holds a run of at least 4 digits, since no digit token is shorter.
+    """
+    return _hit(casefolded, folded, _tokens_for(items, _DIGIT_RUN4.search(casefolded) is not None))

@@ -60,9 +60,12 @@ def _generatable(ch: str) -> bool:
     """Characters the generator may emit: stable under NFKC and case folding, one code point each.
 
     Characters that normalization would change or combine (combining marks, Hangul jamo,
-    compatibility forms, ``ß``) are never generated, so what is generated is what is checked.
+    compatibility forms, ``ß``) are never generated, so what is generated is what is checked;
+    nor is whitespace, which sites trim and people cannot see.
     """
-    if " " <= ch <= "~":
+    if ch.isspace():
+        return False  # check() strips the ends before the blocklist; whitespace is never generated
+    if " " < ch <= "~":
         return True
     return (
         is_unicode_member(ch)
@@ -250,7 +253,7 @@ def _plan(
     policy: Policy, length: int | None, symbols: str | None, exclude: frozenset[str], classes: tuple[str, ...] | None
 ) -> _Plan:
     if policy.allowed.unicode:
-        base = set(string.printable[:94])
+        base = set(string.printable[:94])  # digits, letters, punctuation: printable ASCII without space
     else:
         base = {ch for ch in policy.allowed.chars if _generatable(ch)}
     for cls in policy.required:
@@ -418,9 +421,10 @@ class Generator:
             unknown = [name for name in class_tuple if name not in _CLASS_NAMES]
             if unknown or not class_tuple:
                 raise OptionError(f"classes must be a non-empty selection of {', '.join(_CLASS_NAMES)}")
-        if symbols is not None and any(ch not in NAMED["special"] for ch in symbols):
+        if symbols is not None and any(ch not in NAMED["special"] or ch == " " for ch in symbols):
             raise OptionError(
-                "symbols may only hold ASCII symbols (the class 'special'); put other characters in the policy"
+                "symbols may only hold ASCII symbols other than space (the class 'special');"
+                " put other characters in the policy"
             )
         excluded = frozenset(exclude) | (frozenset(LOOKALIKES) if exclude_lookalikes else frozenset())
         self._policy = resolved

@@ -1,0 +1,507 @@
+"""Pattern matchers for :func:`passkit.estimate`, on zxcvbn's data, with per-call state only.
+
+Each matcher finds candidate matches ``(i, j, guesses, ...)`` in the analysed text; together they
+find every match zxcvbn 4.5 finds (and a few more: overlapping recent years up to 2099, l33t
+tables zxcvbn never tries, dates zxcvbn drops as sub-dates), each with zxcvbn's guess formula.
+Since :mod:`passkit._estimate` then takes the exact minimum over match sequences, a superset of
+matches can only lower the guess count: passkit is never more optimistic than zxcvbn.
+
+The data (zxcvbn's ranked frequency lists and keyboard adjacency graphs) plugs in through two
+seams: :class:`RankedDictionary` loaders and :class:`KeyboardGraph` values. All dictionaries are
+merged into one :class:`WordIndex` that also records every prefix of every word, so dictionary
+and l33t matching stop as soon as no word can continue, instead of trying every substring
+against every dictionary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+__all__ = [
+    "DEFAULT_LETTER_SUBSTITUTIONS",
+    "Found",
+    "KeyboardGraph",
+    "RankedDictionary",
+    "WordIndex",
+    "add_word",
+    "find_matches",
+    "keyboard_graph",
+    "zxcvbn_dictionaries",
+    "zxcvbn_graphs",
+]
+
+# Value stored for a prefix that is not itself a word.
+_PREFIX_ONLY = ("", 0)
+
+
+class Found(NamedTuple):
+    """One candidate match (internal; the public form is :class:`passkit._estimate.Match`)."""
+
+    i: int
+    j: int
+    guesses: float
+    pattern: str
+    dictionary_name: str = ""
+    rank: int = 0
+    reversed: bool = False
+    l33t: bool = False
+    name: str = ""  # graph, regex or sequence name
+    turns: int = 0  # spatial
+    base_length: int = 0  # repeat
+
+
+@dataclass(frozen=True, slots=True)
+class RankedDictionary:
+    """A named word list, most common first (rank 1 is the first word).
+
+    Attributes:
+        name: unique name reported in matches (``"passwords"``, ``"surnames"``, ...).
+        load: returns the words; called once, when the index is first needed.
+    """
+
+    name: str
+    load: Callable[[], Sequence[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyboardGraph:
+    """A keyboard adjacency graph in zxcvbn's format, with the figures its guess formula uses.
+
+    Attributes:
+        name: unique graph name reported in matches (``"qwerty"``, ``"keypad"``, ...).
+        adjacency: key -> neighbour slots, each ``None`` or a string ``unshifted + shifted``.
+        shifted_keys: characters typed with shift; each counts as an extra variation (empty for keypads).
+        starting_positions: number of keys a pattern can start on.
+        average_degree: mean number of neighbours per key.
+    """
+
+    name: str
+    adjacency: Mapping[str, Sequence[str | None]]
+    shifted_keys: frozenset[str]
+    starting_positions: int
+    average_degree: float
+
+
+def keyboard_graph(
+    name: str,
+    adjacency: Mapping[str, Sequence[str | None]],
+    *,
+    shift_aware: bool,
+    stats_from: KeyboardGraph | None = None,
+) -> KeyboardGraph:
+    """Build a :class:`KeyboardGraph`, computing its figures (or borrowing them, as zxcvbn does).
+
+    Shifted keys are the second character of every neighbour slot (``"2@"``: ``@`` is shifted).
+    """
+    shifted = frozenset(slot[1] for slots in adjacency.values() for slot in slots if slot and len(slot) > 1)
+    shifted = shifted if shift_aware else frozenset()
+    if stats_from is not None:
+        return KeyboardGraph(name, adjacency, shifted, stats_from.starting_positions, stats_from.average_degree)
+    degree = sum(sum(1 for slot in slots if slot) for slots in adjacency.values()) / len(adjacency)
+    return KeyboardGraph(name, adjacency, shifted, len(adjacency), degree)
+
+
+def zxcvbn_dictionaries() -> tuple[RankedDictionary, ...]:
+    """zxcvbn's six frequency lists, loaded from the zxcvbn package on first use."""
+
+    def loader(name: str) -> Callable[[], Sequence[str]]:
+        def load() -> Sequence[str]:
+            from zxcvbn.frequency_lists import FREQUENCY_LISTS  # noqa: PLC0415 (lazy by design)
+
+            words: Sequence[str] = FREQUENCY_LISTS[name]
+            return words
+
+        return load
+
+    names = ("passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names")
+    return tuple(RankedDictionary(name, loader(name)) for name in names)
+
+
+def zxcvbn_graphs() -> tuple[KeyboardGraph, ...]:
+    """zxcvbn's four keyboard graphs; dvorak and mac_keypad borrow qwerty's and keypad's figures."""
+    from zxcvbn.adjacency_graphs import ADJACENCY_GRAPHS  # noqa: PLC0415 (lazy by design)
+
+    graphs: dict[str, Any] = ADJACENCY_GRAPHS
+    qwerty = keyboard_graph("qwerty", graphs["qwerty"], shift_aware=True)
+    keypad = keyboard_graph("keypad", graphs["keypad"], shift_aware=False)
+    return (
+        qwerty,
+        keyboard_graph("dvorak", graphs["dvorak"], shift_aware=True, stats_from=qwerty),
+        keypad,
+        keyboard_graph("mac_keypad", graphs["mac_keypad"], shift_aware=False, stats_from=keypad),
+    )
+
+
+# zxcvbn's l33t table, inverted: substitute character -> letters it may stand for.
+DEFAULT_LETTER_SUBSTITUTIONS: Mapping[str, str] = {
+    "4": "a", "@": "a", "8": "b", "(": "c", "{": "c", "[": "c", "<": "c", "3": "e", "6": "g", "9": "g",
+    "1": "il", "!": "i", "|": "il", "7": "lt", "0": "o", "$": "s", "5": "s", "+": "t", "%": "x", "2": "z",
+}  # fmt: skip
+
+
+def add_word(entries: dict[str, tuple[str, int]], name: str, rank: int, word: str) -> None:
+    """Add ``word`` (already lower-cased) and its prefixes to an index dict, keeping the best rank."""
+    if not word:
+        return
+    known = entries.get(word)
+    if known is None or not known[1] or rank < known[1]:
+        entries[word] = (name, rank)
+    # Every key already present has all its prefixes present, so stop at the first known prefix.
+    for end in range(len(word) - 1, 0, -1):
+        if word[:end] in entries:
+            break
+        entries[word[:end]] = _PREFIX_ONLY
+
+
+class WordIndex:
+    """Every word of several ranked dictionaries in one dict, with every prefix of every word.
+
+    ``entries[text]`` is ``(dictionary name, rank)`` for a word (the best rank over all
+    dictionaries) and ``("", 0)`` for a proper prefix that is not a word; absent text is neither.
+    Immutable once built.
+    """
+
+    __slots__ = ("entries",)
+
+    def __init__(self, dictionaries: Iterable[tuple[str, Iterable[str]]]) -> None:
+        entries: dict[str, tuple[str, int]] = {}
+        for name, words in dictionaries:
+            for rank, word in enumerate(words, 1):
+                add_word(entries, name, rank, word.lower())
+        self.entries: Mapping[str, tuple[str, int]] = entries
+
+
+def _uppercase_variations(token: str) -> float:
+    """zxcvbn's capitalisation factor: 1 for lower case, 2 for First/lasT/ALL, else a binomial sum."""
+    if token.lower() == token or not _ASCII_UPPER.search(token):
+        return 1
+    if _START_UPPER.match(token) or _END_UPPER.match(token) or not _ASCII_LOWER.search(token):
+        return 2
+    upper = sum(1 for ch in token if ch.isupper())
+    lower = sum(1 for ch in token if ch.islower())
+    return sum(math.comb(upper + lower, k) for k in range(1, min(upper, lower) + 1))
+
+
+_ASCII_UPPER = re.compile("[A-Z]")
+_ASCII_LOWER = re.compile("[a-z]")
+# Anchored with ``$`` (which also matches before a final newline), exactly as zxcvbn tests them.
+_START_UPPER = re.compile("[A-Z][^A-Z]+$")
+_END_UPPER = re.compile("[^A-Z]+[A-Z]$")
+
+
+def _l33t_variations(token: str, subs: Sequence[tuple[str, str]]) -> float:
+    """zxcvbn's substitution factor: per substitution, how many mixes of subbed and plain letters."""
+    lowered = token.lower()
+    variations = 1
+    for subbed, letter in subs:
+        s_count, u_count = lowered.count(subbed), lowered.count(letter)
+        if not s_count or not u_count:
+            variations *= 2
+        else:
+            variations *= sum(math.comb(s_count + u_count, k) for k in range(1, min(s_count, u_count) + 1))
+    return variations
+
+
+def _dictionary_matches(
+    text: str, lowered: str, indexes: Sequence[Mapping[str, tuple[str, int]]], out: list[Found], *, max_tables: int
+) -> None:
+    """Plain and l33t dictionary matches, walking prefixes so that dead ends stop at once.
+
+    Each l33t character keeps one meaning within a token (itself or one letter); at most
+    ``max_tables`` partial substitution tables are alive per starting position.
+    """
+    n = len(text)
+    table = DEFAULT_LETTER_SUBSTITUTIONS
+    for start in range(n):
+        # Frontier: (prefix so far, substitutions in use as (subbed, letter) pairs).
+        frontier: list[tuple[str, tuple[tuple[str, str], ...]]] = [("", ())]
+        for pos in range(start, n):
+            ch = lowered[pos]
+            letters = table.get(ch)
+            grown: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+            for prefix, subs in frontier:
+                options: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+                if letters is None:
+                    options = ((ch, subs),)
+                else:
+                    chosen = next((letter for subbed, letter in subs if subbed == ch), None)
+                    if chosen is not None:
+                        options = ((chosen or ch, subs),)
+                    else:
+                        options = ((ch, (*subs, (ch, ""))), *((letter, (*subs, (ch, letter))) for letter in letters))
+                for piece, new_subs in options:
+                    candidate = prefix + piece
+                    alive = False
+                    for index in indexes:
+                        entry = index.get(candidate)
+                        if entry is None:
+                            continue
+                        alive = True
+                        if entry[1]:
+                            used = tuple(pair for pair in new_subs if pair[1])
+                            if used and pos == start:
+                                continue  # zxcvbn ignores one-character l33t tokens
+                            token = text[start : pos + 1]
+                            guesses = entry[1] * _uppercase_variations(token)
+                            if used:
+                                guesses *= _l33t_variations(token, used)
+                            out.append(Found(start, pos, guesses, "dictionary", entry[0], entry[1], l33t=bool(used)))
+                    if alive:
+                        grown.append((candidate, new_subs))
+            if not grown:
+                break
+            frontier = grown[:max_tables]
+
+
+def _reverse_dictionary_matches(text: str, indexes: Sequence[Mapping[str, tuple[str, int]]], out: list[Found]) -> None:
+    """Dictionary words spelled backwards (no l33t, as in zxcvbn); twice the guesses of the word."""
+    n = len(text)
+    backwards = _lower(text[::-1])
+    for start in range(n):
+        for end in range(start + 1, n + 1):
+            candidate = backwards[start:end]
+            alive = False
+            for index in indexes:
+                entry = index.get(candidate)
+                if entry is None:
+                    continue
+                alive = True
+                if entry[1]:
+                    i, j = n - end, n - 1 - start
+                    guesses = entry[1] * _uppercase_variations(text[i : j + 1]) * 2
+                    out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], reversed=True))
+            if not alive:
+                break
+
+
+def _spatial_guesses(graph: KeyboardGraph, length: int, turns: int, shifted: int) -> float:
+    """zxcvbn's count of keyboard patterns of at most this length and number of turns."""
+    starts, degree = graph.starting_positions, graph.average_degree
+    guesses = 0.0
+    for size in range(2, length + 1):
+        for turn in range(1, min(turns, size - 1) + 1):
+            guesses += math.comb(size - 1, turn - 1) * starts * degree**turn
+    if shifted:
+        unshifted = length - shifted
+        if unshifted <= 0:
+            guesses *= 2
+        else:
+            guesses *= sum(math.comb(length, k) for k in range(1, min(shifted, unshifted) + 1))
+    return guesses
+
+
+def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found]) -> None:
+    """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does."""
+    n = len(text)
+    adjacency = graph.adjacency
+    i = 0
+    while i < n - 1:
+        j = i + 1
+        last_direction = -1
+        turns = 0
+        shifted = 1 if text[i] in graph.shifted_keys else 0
+        while j < n:
+            cur = text[j]
+            for direction, keys in enumerate(adjacency.get(text[j - 1]) or ()):
+                if keys and cur in keys:
+                    if keys.index(cur) == 1:
+                        shifted += 1
+                    if direction != last_direction:
+                        turns += 1
+                        last_direction = direction
+                    break
+            else:
+                break
+            j += 1
+        if j - i > 2:
+            length = j - i
+            guesses = _spatial_guesses(graph, length, turns, shifted)
+            out.append(Found(i, j - 1, guesses, "spatial", name=graph.name, turns=turns))
+        i = j
+
+
+_REPEATS = tuple((re.compile(r"(.+)\1+", flags), re.compile(r"(.+?)\1+", flags)) for flags in (re.NOFLAG, re.DOTALL))
+
+
+def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[Found]) -> None:
+    """Repeated blocks (``aaa``, ``abcabc``), found as zxcvbn does; the base is scored recursively.
+
+    zxcvbn's ``.`` skips newlines; a second pass with ``re.DOTALL`` adds repeats across them.
+    """
+    for pass_number, (greedy, lazy) in enumerate(_REPEATS):
+        if pass_number and "\n" not in text:
+            break
+        pos = 0
+        while pos < len(text):
+            long_match = greedy.search(text, pos)
+            if long_match is None:
+                break
+            short_match = lazy.search(text, pos)
+            assert short_match is not None  # a greedy repeat implies a lazy one  # noqa: S101
+            if len(long_match.group(0)) > len(short_match.group(0)):
+                whole = long_match
+                inner = lazy.fullmatch(whole.group(0))
+                assert inner is not None  # noqa: S101
+                base = inner.group(1)
+            else:
+                whole = short_match
+                base = whole.group(1)
+            i, j = whole.start(), whole.end() - 1
+            count = (j - i + 1) // len(base)
+            guesses = base_guesses(base) * count
+            out.append(Found(i, j, guesses, "repeat", base_length=len(base)))
+            pos = j + 1
+
+
+def _sequence_matches(text: str, out: list[Found]) -> None:
+    """Runs with a constant code-point step of 1 to 5 (``abcd``, ``9753``), as zxcvbn finds them."""
+    n = len(text)
+    if n < 2:
+        return
+
+    def emit(i: int, j: int, delta: int) -> None:
+        if (j - i > 1 or abs(delta) == 1) and 0 < abs(delta) <= 5:
+            first = text[i]
+            if first in "aAzZ019":
+                base = 4
+            elif first.isdecimal():
+                base = 10
+            else:
+                base = 26
+            if delta < 0:
+                base *= 2
+            token = text[i : j + 1]
+            if token.isascii() and token.islower() and token.isalpha():
+                name = "lower"
+            elif token.isascii() and token.isupper() and token.isalpha():
+                name = "upper"
+            elif token.isdecimal():
+                name = "digits"
+            else:
+                name = "unicode"
+            out.append(Found(i, j, base * (j - i + 1), "sequence", name=name))
+
+    i = 0
+    last = ord(text[1]) - ord(text[0])
+    for k in range(2, n):
+        delta = ord(text[k]) - ord(text[k - 1])
+        if delta != last:
+            emit(i, k - 1, last)
+            i = k - 1
+            last = delta
+    emit(i, n - 1, last)
+
+
+_YEAR = re.compile(r"19\d\d|20\d\d")
+MIN_YEAR_SPACE = 20
+
+
+def _year_matches(text: str, reference_year: int, out: list[Found]) -> None:
+    """Every four-character window that reads as a year 1900-2099 (zxcvbn: 1900-2019, non-overlapping)."""
+    for i in range(len(text) - 3):
+        window = text[i : i + 4]
+        if _YEAR.fullmatch(window):
+            space = max(abs(int(window) - reference_year), MIN_YEAR_SPACE)
+            out.append(Found(i, i + 3, space, "regex", name="recent_year"))
+
+
+_DATE_NO_SEPARATOR = re.compile(r"\d{4,8}$")
+_DATE_WITH_SEPARATOR = re.compile(r"(\d{1,4})([\s/\\_.-])(\d{1,2})\2(\d{1,4})$")
+# Where a run of digits may split into three numbers, by run length (zxcvbn's table).
+_DATE_SPLITS = {
+    4: ((1, 2), (2, 3)),
+    5: ((1, 3), (2, 3)),
+    6: ((1, 2), (2, 4), (4, 5)),
+    7: ((1, 3), (2, 3), (4, 5), (4, 6)),
+    8: ((2, 4), (4, 6)),
+}
+_DATE_MIN_YEAR, _DATE_MAX_YEAR = 1000, 2050
+
+
+def _day_month(a: int, b: int) -> bool:
+    """Whether (a, b) reads as day-month or month-day."""
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= b <= 31 and 1 <= a <= 12)
+
+
+def _date_year(numbers: tuple[int, int, int]) -> int | None:
+    """The year of a plausible date made of these three numbers (zxcvbn's rules), else ``None``."""
+    if not 0 < numbers[1] <= 31:
+        return None
+    if any(99 < x < _DATE_MIN_YEAR or x > _DATE_MAX_YEAR for x in numbers):
+        return None
+    if sum(x > 31 for x in numbers) >= 2 or all(x > 12 for x in numbers) or sum(x <= 0 for x in numbers) >= 2:
+        return None
+    splits = ((numbers[2], numbers[0], numbers[1]), (numbers[0], numbers[1], numbers[2]))
+    for year, a, b in splits:
+        if _DATE_MIN_YEAR <= year <= _DATE_MAX_YEAR:
+            return year if _day_month(a, b) else None
+    for year, a, b in splits:
+        if _day_month(a, b):
+            if year > 99:
+                return year
+            return year + (1900 if year > 50 else 2000)
+    return None
+
+
+def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
+    """Dates of 4-8 digits, or with one repeated separator; every one, sub-dates included."""
+    n = len(text)
+    for i in range(n - 3):
+        for j in range(i + 3, min(i + 8, n)):
+            token = text[i : j + 1]
+            if not _DATE_NO_SEPARATOR.match(token):
+                continue
+            years = []
+            for k, m in _DATE_SPLITS.get(len(token), ()):
+                try:
+                    numbers = (int(token[:k]), int(token[k:m]), int(token[m:]))
+                except ValueError:
+                    continue
+                year = _date_year(numbers)
+                if year is not None:
+                    years.append(year)
+            if years:
+                space = min(max(abs(y - reference_year), MIN_YEAR_SPACE) for y in years)
+                out.append(Found(i, j, space * 365, "date"))
+    for i in range(n - 5):
+        for j in range(i + 5, min(i + 10, n)):
+            found = _DATE_WITH_SEPARATOR.match(text, i, j + 1)
+            if found is None:
+                continue
+            year = _date_year((int(found.group(1)), int(found.group(3)), int(found.group(4))))
+            if year is not None:
+                out.append(Found(i, j, max(abs(year - reference_year), MIN_YEAR_SPACE) * 365 * 4, "date"))
+
+
+def _lower(text: str) -> str:
+    """Lower case, one code point for one (a character whose lower case is longer stays as is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def find_matches(
+    text: str,
+    indexes: Sequence[Mapping[str, tuple[str, int]]],
+    graphs: Sequence[KeyboardGraph],
+    reference_year: int,
+    base_guesses: Callable[[str], float],
+    *,
+    max_tables: int,
+) -> list[Found]:
+    """Every candidate match in ``text`` (at most a few hundred for 100 code points)."""
+    out: list[Found] = []
+    _dictionary_matches(text, _lower(text), indexes, out, max_tables=max_tables)
+    _reverse_dictionary_matches(text, indexes, out)
+    for graph in graphs:
+        _spatial_matches(text, graph, out)
+    _repeat_matches(text, base_guesses, out)
+    _sequence_matches(text, out)
+    _year_matches(text, reference_year, out)
+    _date_matches(text, reference_year, out)
+    return out

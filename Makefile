@@ -19,10 +19,16 @@ $(VENV)/.dev: pyproject.toml $(VENV)/.created
 	$(PIP) install -e '.[test,docs,bench]'
 	touch $@ $(VENV)/.runtime
 
-# The main job: check sample passwords against the Amazon policy (exit 1 = some failed, expected here).
+# The main job: check sample passwords against the Amazon policy (exit 1 = some failed, expected here),
+# then generate passwords that the stronger recommended policy accepts, with their exact entropy.
+DEMO_PASSWORDS := 'abc12' 'kx7Qm2' 'abc123' 'P@ssw0rd' 'ＰＡＳＳＷＯＲＤ'
 demo: $(VENV)/.runtime
+	@echo 'Sample passwords, lines 1-5: '$(DEMO_PASSWORDS)
 	@echo '$$ passkit check --policy amazon   # passwords on stdin, one per line'
-	@printf '%s\n' 'abc12' 'kx7Qm2' 'abc123' 'P@ssw0rd' 'ＰＡＳＳＷＯＲＤ' | $(BIN)/passkit check --policy amazon; test $$? -le 1
+	@printf '%s\n' $(DEMO_PASSWORDS) | $(BIN)/passkit check --policy amazon; test $$? -le 1
+	@echo
+	@echo '$$ passkit generate --policy amazon-recommended --count 3'
+	@$(BIN)/passkit generate --policy amazon-recommended --count 3 2>&1
 
 test: lint typecheck unit docs
 

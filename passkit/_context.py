@@ -175,8 +175,8 @@ def validate_user_inputs(user_inputs: object) -> tuple[str | datetime.date, ...]
     """Check the type of ``user_inputs`` and return it as a tuple, each string cut to 256 code points."""
     if user_inputs == ():
         return ()
-    if type(user_inputs) in (list, tuple):
-        fast = tuple(user_inputs)  # type: ignore[call-overload]
+    if isinstance(user_inputs, (list, tuple)):
+        fast: tuple[str, ...] = tuple(user_inputs)
         if set(map(type, fast)) == {str} and max(map(len, fast)) <= MAX_INPUT_LENGTH:
             return fast
     if isinstance(user_inputs, (str, bytes)):

@@ -22,6 +22,9 @@ HERE = Path(__file__).resolve().parent
 # (output file, PyPI requirement, path inside the wheel, gzip-compressed?)
 SOURCES = [
     ("common-passwords.txt", "django==5.2.19", "django/contrib/auth/common-passwords.txt.gz", True),
+    ("eff-large.txt", "xkcdpass==1.30.0", "xkcdpass/static/eff-long", False),
+    ("eff-short-1.txt", "xkcdpass==1.30.0", "xkcdpass/static/eff-short", False),
+    ("eff-short-2.txt", "xkcdpass==1.30.0", "xkcdpass/static/eff-special", False),
 ]
 
 

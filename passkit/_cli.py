@@ -68,11 +68,15 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         with open(args.previous_file, encoding="utf-8") as handle:
             previous = [line.rstrip("\r\n") for line in handle if line.strip()]
     status = EXIT_OK
+    index = 0
     for index, password in enumerate(_read_secrets(stdin, "Password (not shown): "), start=1):
         result = check(password, policy, user_inputs=args.user_input, previous=previous, locale=args.locale)
         if not result.ok:
             status = EXIT_FAIL
         print(_result_json(index, result) if args.json else _result_text(index, result), file=stdout)
+    if index == 0:
+        print("passkit: error: no password read from stdin (one password per line)", file=sys.stderr)
+        return EXIT_USAGE
     return status
 
 
@@ -127,7 +131,9 @@ def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentP
         epilog="Exit codes: 0 success, 2 usage error or impossible policy.",
     )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--policy", choices=policies.names(), metavar="NAME", help="preset policy to satisfy")
+    source.add_argument(
+        "--policy", type=str.lower, choices=policies.names(), metavar="NAME", help="preset policy to satisfy"
+    )
     source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text")
     parser.add_argument("--length", type=int, help="password length (default: 16 or more, at least 80 bits)")
     parser.add_argument("--count", type=int, default=1, help="how many secrets (default: 1)")
@@ -164,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument(
         "--policy",
         default="amazon",
+        type=str.lower,
         choices=policies.names(),
         metavar="NAME",
         help=f"preset policy: {', '.join(policies.names())} (default: amazon)",
@@ -176,7 +183,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="TEXT",
-        help="the user's name, email, phone or birthday (repeatable); used by policies that forbid context",
+        help=(
+            "the user's name, email, phone or birthday (repeatable); used by policies that forbid context."
+            " Not a secret, but visible to other local users in the process list"
+        ),
     )
     check_parser.add_argument(
         "--previous-file",

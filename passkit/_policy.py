@@ -33,6 +33,10 @@ class Policy:
     kept sorted and de-duplicated, and ``allowed`` always holds every required class (as in Apple's
     semantics, characters of required classes are allowed even where ``allowed`` does not name them).
 
+    Rules text and the constructor differ in one default, as in Apple's parser: text with
+    ``required`` but no ``allowed`` allows only the required classes, while the constructor's
+    ``allowed`` defaults to printable ASCII.
+
     Attributes:
         min_length: fewest code points (after NFKC normalization).
         max_length: most code points, or ``None`` for no limit.
@@ -50,7 +54,7 @@ class Policy:
         >>> policy.min_length
         8
         >>> policy.to_rules()
-        'minlength: 8; required: upper; required: digit, special; allowed: ascii-printable;'
+        'minlength: 8; required: digit, special; required: upper; allowed: upper, digit, special;'
         >>> Policy.from_rules(policy.to_rules()) == policy
         True
     """
@@ -140,7 +144,9 @@ class Policy:
         return "; ".join(parts) + ";"
 
     def __repr__(self) -> str:
-        return f"Policy.from_rules({self.to_rules()!r})"
+        text = self.to_rules()
+        extra = "" if text.isascii() else ", non_ascii=True"
+        return f"Policy.from_rules({text!r}{extra})"
 
 
 def _from_rules(text: str, non_ascii: bool) -> Policy:

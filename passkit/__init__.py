@@ -14,21 +14,41 @@ from __future__ import annotations
 from passkit import exceptions, policies
 from passkit._charclass import CharClass
 from passkit._check import CheckResult, Finding, Violation, check
+from passkit._codes import (
+    PinGenerator,
+    RecoveryCodeGenerator,
+    one_time_code,
+    parse_recovery_code,
+    pin,
+    recovery_codes,
+)
 from passkit._generate import Generator, generate
+from passkit._passphrase import PassphraseGenerator, passphrase
 from passkit._policy import Policy
+from passkit._romaji_gen import RomajiGenerator, romaji_password
 
 __all__ = [
     "CharClass",
     "CheckResult",
     "Finding",
     "Generator",
+    "PassphraseGenerator",
+    "PinGenerator",
     "Policy",
+    "RecoveryCodeGenerator",
+    "RomajiGenerator",
     "Violation",
     "__version__",
     "check",
     "exceptions",
     "generate",
+    "one_time_code",
+    "parse_recovery_code",
+    "passphrase",
+    "pin",
     "policies",
+    "recovery_codes",
+    "romaji_password",
 ]
 
 __version__ = "0.1.0"

@@ -15,9 +15,12 @@ from typing import TextIO
 
 from passkit import __version__, policies
 from passkit._check import CheckResult, check
+from passkit._codes import PinGenerator, RecoveryCodeGenerator
 from passkit._generate import Generator
 from passkit._messages import LOCALES
+from passkit._passphrase import PassphraseGenerator
 from passkit._policy import Policy
+from passkit._romaji_gen import RomajiGenerator
 from passkit.exceptions import PasskitError
 
 __all__ = ["main"]
@@ -84,7 +87,7 @@ def _emit_secrets(
     args: argparse.Namespace, stdout: TextIO, kind: str, secrets: list[str], bits: float, **extra: object
 ) -> int:
     if args.json:
-        record = {"kind": kind, "entropy_bits": round(bits, 6), "secrets": secrets, **extra}
+        record = {"kind": kind, "entropy_bits": bits, "secrets": secrets, **extra}
         print(json.dumps(record, ensure_ascii=False), file=stdout)
     else:
         for secret in secrets:
@@ -96,6 +99,31 @@ def _emit_secrets(
 
 def _cmd_generate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     del stdin  # generate reads nothing
+    if args.passphrase:
+        phrases = PassphraseGenerator(
+            words=args.words, wordlist=args.wordlist, separator=args.separator, capitalize=args.capitalize
+        )
+        return _emit_secrets(
+            args, stdout, "passphrase", phrases.generate_many(args.count), phrases.entropy_bits, words=args.words
+        )
+    if args.pin is not None:
+        pins = PinGenerator(args.pin, exclude_patterns=args.exclude_patterns)
+        return _emit_secrets(args, stdout, "pin", pins.generate_many(args.count), pins.entropy_bits, length=args.pin)
+    if args.recovery_codes is not None:
+        codes = RecoveryCodeGenerator()
+        return _emit_secrets(
+            args,
+            stdout,
+            "recovery-code",
+            codes.generate_many(args.recovery_codes),
+            codes.entropy_bits,
+            format="XXXX-XXXX-XXXX",
+        )
+    if args.romaji is not None:
+        romaji = RomajiGenerator(args.romaji)
+        return _emit_secrets(
+            args, stdout, "romaji", romaji.generate_many(args.count), romaji.entropy_bits, morae=args.romaji
+        )
     policy: Policy | str | None = None
     if args.rules is not None:
         policy = Policy.from_rules(args.rules)
@@ -140,6 +168,27 @@ def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentP
     parser.add_argument("--symbols", metavar="CHARS", help="symbols to use instead of all ASCII symbols")
     parser.add_argument("--exclude", metavar="CHARS", help="characters never to use")
     parser.add_argument("--no-lookalikes", action="store_true", help="drop look-alikes: 0 O o 1 l I | 5 S 2 Z 8 B")
+    kinds = parser.add_argument_group("other kinds of secret (instead of a password)")
+    kind = kinds.add_mutually_exclusive_group()
+    kind.add_argument("--passphrase", action="store_true", help="words from a shipped list (EFF large by default)")
+    kind.add_argument("--pin", type=int, metavar="N", help="an N-digit PIN")
+    kind.add_argument("--recovery-codes", type=int, metavar="N", help="N distinct recovery codes XXXX-XXXX-XXXX")
+    kind.add_argument("--romaji", type=int, metavar="MORAE", help="a memorable romaji password of MORAE morae")
+    kinds.add_argument("--words", type=int, default=6, help="passphrase: number of words (default: 6)")
+    kinds.add_argument(
+        "--wordlist",
+        default="eff-large",
+        choices=("eff-large", "eff-short-1", "eff-short-2"),
+        help="passphrase: word list (default: eff-large)",
+    )
+    kinds.add_argument("--separator", default="-", help="passphrase: separator (default: -)")
+    kinds.add_argument(
+        "--capitalize",
+        default="none",
+        choices=("none", "first", "upper", "random"),
+        help="passphrase: capitalisation (default: none)",
+    )
+    kinds.add_argument("--exclude-patterns", action="store_true", help="pin: leave out repeats, runs and dates")
     parser.add_argument("--json", action="store_true", help="print one JSON object with the secrets and entropy")
     parser.set_defaults(handler=_cmd_generate)
 

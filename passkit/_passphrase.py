@@ -21,11 +21,11 @@ import math
 import re
 from collections.abc import Callable, Iterable
 
-from passkit._csprng import token_bytes
+from passkit._csprng import randbelow_many
 from passkit._wordlists import lazy, read_wordlist
 from passkit.exceptions import OptionError
 
-__all__ = ["CAPITALIZE_MODES", "WORDLISTS", "PassphraseGenerator", "passphrase"]
+__all__ = ["PassphraseGenerator", "passphrase"]
 
 WORDLISTS = ("eff-large", "eff-short-1", "eff-short-2")
 """Names of the shipped word lists: the EFF large list (7,776 words) and short lists 1 and 2 (1,296 each)."""
@@ -50,47 +50,6 @@ _LOADERS = {name: _loader(filename) for name, filename in _FILES.items()}
 _WORD = re.compile(r"[a-z][a-z-]*\Z")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DIGITS = "0123456789"
-_NATIVE_I_SIZE = memoryview(b"\0" * 8).cast("I").itemsize
-
-
-def randbelow_many(bound: int, count: int) -> list[int]:
-    """Return ``count`` independent integers, each exactly uniform in ``range(bound)``.
-
-    Bytes come from ``os.urandom`` in bulk. Each value is read from ``k`` bytes (``k`` in 1, 2, 4,
-    8, or more for huge bounds) as an integer ``v`` below ``256**k``; values at or above the
-    largest multiple of ``bound`` that fits are dropped (so at most half are dropped) and the
-    rest give ``v % bound``, which is exactly uniform.
-
-    Example:
-        >>> values = randbelow_many(10, 1000)
-        >>> len(values), min(values) >= 0, max(values) <= 9
-        (1000, True, True)
-    """
-    if bound < 1:
-        raise ValueError(f"bound must be at least 1, got {bound}")
-    if bound == 1:
-        return [0] * count
-    nbytes = next((size for size in (1, 2, 4, 8) if bound <= 1 << 8 * size), (bound - 1).bit_length() + 7 >> 3)
-    space = 1 << 8 * nbytes
-    limit = space - space % bound
-    out: list[int] = []
-    while len(out) < count:
-        need = count - len(out)
-        data = token_bytes((need * space // limit + 8) * nbytes)
-        values: Iterable[int]
-        if nbytes == 1:
-            values = data
-        elif nbytes == 2:
-            values = memoryview(data).cast("H")
-        elif nbytes == 4 and _NATIVE_I_SIZE == 4:
-            values = memoryview(data).cast("I")
-        elif nbytes == 8:
-            values = memoryview(data).cast("Q")
-        else:
-            values = (int.from_bytes(data[i : i + nbytes], "little") for i in range(0, len(data), nbytes))
-        out.extend([v % bound for v in values if v < limit])
-    del out[count:]
-    return out
 
 
 def _check_int(name: str, value: object) -> int:

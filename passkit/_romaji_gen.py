@@ -23,10 +23,10 @@ import functools
 import math
 from dataclasses import dataclass
 
-from passkit._passphrase import randbelow_many
+from passkit._csprng import randbelow_many
 from passkit.exceptions import OptionError
 
-__all__ = ["MORAE_BASIC", "MORAE_VOICED", "MORAE_YOON", "MORAE_YOON_VOICED", "RomajiGenerator", "romaji_password"]
+__all__ = ["RomajiGenerator", "romaji_password"]
 
 MAX_MORAE = 32
 

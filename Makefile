@@ -43,7 +43,7 @@ unit: $(VENV)/.dev
 	$(BIN)/pytest
 
 docs: $(VENV)/.dev
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
 
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_check.py

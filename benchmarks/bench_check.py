@@ -1,0 +1,346 @@
+"""Checks per second: passkit's ``check`` against Django's password validators, in one run.
+
+Builds N varied passwords deterministically (a SHAKE-256 counter stream with a fixed seed, no
+``random``, so every run on every Python checks exactly the same passwords), each for a user with
+a name, email, phone number and birthday; warms every checker up (word lists loaded before
+timing); then times, side by side on the same passwords:
+
+* passkit ``check(pw, "amazon")``;
+* passkit ``check(pw, "amazon-recommended", user_inputs=[name, email, phone, birthday])``, with the
+  blocklist and the context words doing real work;
+* Django's MinimumLengthValidator + CommonPasswordValidator + NumericPasswordValidator, each
+  ``validate(pw)`` called in turn and ``ValidationError`` caught (what ``validate_password`` does);
+* the same trio through ``django.contrib.auth.password_validation.validate_password``.
+
+Each figure is the best of ``--repeat`` runs, timed with ``time.perf_counter``.
+
+Run: ``python benchmarks/bench_check.py [--n N] [--repeat R] [--users K]`` (``make bench`` runs the defaults).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import django
+from django.conf import settings
+
+import passkit
+
+SEED = b"passkit-bench-check-v1"
+WORDLIST = Path(__file__).resolve().parent.parent / "wordlists" / "common-passwords.txt"
+
+NAMES = (
+    "taro", "hanako", "yuki", "sakura", "hiroshi", "kenji", "akira", "naoko", "haruto", "yui",
+    "michael", "jennifer", "david", "sarah", "james", "maria", "emma", "olivia", "liam", "noah",
+)  # fmt: skip
+SURNAMES = (
+    "yamada", "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "nakamura", "kobayashi", "kato",
+    "smith", "johnson", "garcia", "miller", "brown", "martin", "lopez", "wilson", "nguyen", "kim",
+)  # fmt: skip
+SYMBOLS = "!@#$%&*?_-."
+PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
+LEET = {"a": "@4", "o": "0", "e": "3", "s": "$5", "i": "1!", "t": "7", "l": "1", "b": "8", "g": "9"}
+KANA = ("ぱすわーど", "さくら", "ひみつ", "パスワード", "ネコ", "ｻｸﾗ")
+
+
+class Stream:
+    """Deterministic pseudo-random choices: SHAKE-256 of (seed, block counter), read 4 bytes at a time."""
+
+    def __init__(self, seed: bytes) -> None:
+        self._seed = seed
+        self._block = 0
+        self._buffer = b""
+        self._pos = 0
+
+    def _take4(self) -> int:
+        if self._pos + 4 > len(self._buffer):
+            self._buffer = hashlib.shake_256(self._seed + self._block.to_bytes(8, "big")).digest(4096)
+            self._block += 1
+            self._pos = 0
+        value = int.from_bytes(self._buffer[self._pos : self._pos + 4], "big")
+        self._pos += 4
+        return value
+
+    def below(self, n: int) -> int:
+        """Uniform integer in ``[0, n)`` (rejection sampling, no modulo bias)."""
+        limit = (1 << 32) - (1 << 32) % n
+        while True:
+            value = self._take4()
+            if value < limit:
+                return value % n
+
+    def between(self, low: int, high: int) -> int:
+        """Uniform integer in ``[low, high]``."""
+        return low + self.below(high - low + 1)
+
+    def choice(self, items: Sequence[str]) -> str:
+        return items[self.below(len(items))]
+
+    def chance(self, numerator: int, denominator: int) -> bool:
+        return self.below(denominator) < numerator
+
+
+Profile = tuple[str, str, str, str | datetime.date]
+
+
+def make_profile(s: Stream) -> Profile:
+    """A user: (name, email, phone number, birthday), in the shapes people type them."""
+    given, family = s.choice(NAMES), s.choice(SURNAMES)
+    year, month, day = s.between(1950, 2007), s.between(1, 12), s.between(1, 28)
+    name = (
+        f"{family.capitalize()} {given.capitalize()}"
+        if s.chance(1, 2)
+        else f"{given.capitalize()} {family.capitalize()}"
+    )
+    email = s.choice(
+        (
+            f"{given}.{family}@example.co.jp",
+            f"{given[0]}{family}{year % 100:02d}@mail.example.com",
+            f"{family}_{given}@example.org",
+        )
+    )
+    a, b = s.between(1000, 9999), s.between(1000, 9999)
+    phone = s.choice((f"090-{a}-{b}", f"03-{a}-{b}", f"+1 (415) 555-{b}", f"+81 80 {a} {b}"))
+    birthday: str | datetime.date = s.choice(
+        (f"{year}-{month:02d}-{day:02d}", f"{year}/{month}/{day}", f"{day:02d}.{month:02d}.{year}", "date")
+    )
+    if birthday == "date":
+        birthday = datetime.date(year, month, day)
+    return name, email, phone, birthday
+
+
+def fullwidth(text: str) -> str:
+    """ASCII to its full-width form, as typed with Japanese input on."""
+    return "".join("\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def mangle(word: str, s: Stream) -> str:
+    """Change case and swap in look-alikes, the way people 'strengthen' a common password."""
+    out = []
+    for c in word:
+        subs = LEET.get(c)
+        if subs and s.chance(1, 2):
+            out.append(s.choice(subs))
+        elif c.isalpha() and s.chance(1, 4):
+            out.append(c.upper())
+        else:
+            out.append(c)
+    text = "".join(out)
+    if s.chance(1, 3):
+        text = text[:1].upper() + text[1:]
+    if s.chance(1, 3):
+        text += s.choice(SYMBOLS)
+    return text
+
+
+def common_password(_profile: Profile, common: Sequence[str], s: Stream) -> str:
+    """Straight from the list, weighted toward its top, as real choices are."""
+    return common[s.below(s.choice((100, 1000, len(common))))]
+
+
+def common_mangled(_profile: Profile, common: Sequence[str], s: Stream) -> str:
+    return mangle(common[s.below(2000)], s)
+
+
+def short(_profile: Profile, _common: Sequence[str], s: Stream) -> str:
+    return "".join(s.choice(PRINTABLE) for _ in range(s.between(1, 7)))
+
+
+def long_random(_profile: Profile, _common: Sequence[str], s: Stream) -> str:
+    return "".join(s.choice(PRINTABLE) for _ in range(s.between(12, 40)))
+
+
+def name_year(_profile: Profile, _common: Sequence[str], s: Stream) -> str:
+    name = s.choice(NAMES)
+    name = name.capitalize() if s.chance(1, 2) else name
+    year = str(s.between(1950, 2025))
+    return name + s.choice(("", "_", ".")) + (year if s.chance(2, 3) else year[2:]) + s.choice(("", "!", "#"))
+
+
+def full_width(_profile: Profile, common: Sequence[str], s: Stream) -> str:
+    """Typed with Japanese input on: full-width ASCII, or kana with digits."""
+    if s.chance(1, 4):
+        return s.choice(KANA) + str(s.between(100, 9999))
+    base = common[s.below(1000)] if s.chance(1, 2) else s.choice(NAMES).capitalize() + str(s.between(1950, 2025))
+    return fullwidth(base)
+
+
+def numeric(_profile: Profile, _common: Sequence[str], s: Stream) -> str:
+    return "".join(s.choice("0123456789") for _ in range(s.between(4, 12)))
+
+
+def personal(profile: Profile, _common: Sequence[str], s: Stream) -> str:
+    """A password built from the user's own name, email, phone number or birthday."""
+    name, email, phone, birthday = profile
+    if isinstance(birthday, datetime.date):
+        year, month, day = birthday.year, birthday.month, birthday.day
+    else:
+        parts = [int(p) for p in birthday.replace("/", "-").replace(".", "-").split("-")]
+        year, month, day = parts if parts[0] > 31 else parts[::-1]
+    digits = "".join(c for c in phone if c.isdigit())
+    pieces = (
+        f"{year}{month:02d}{day:02d}",
+        f"{month:02d}{day:02d}",
+        str(year),
+        digits[-4:],
+        digits,
+        email.split("@")[0],
+        name.split()[s.below(2)].lower(),
+    )
+    piece = s.choice(pieces)
+    word = s.choice(NAMES).capitalize()
+    return s.choice((word + piece + s.choice(SYMBOLS), piece + word, s.choice(SYMBOLS) + piece + "Xy"))
+
+
+Maker = Callable[[Profile, Sequence[str], Stream], str]
+# Each kind of password, its maker, and how many of every 100 passwords it gets.
+MIX: tuple[tuple[str, Maker, int], ...] = (
+    ("common", common_password, 20),
+    ("common-mangled", common_mangled, 15),
+    ("short", short, 8),
+    ("long-random", long_random, 20),
+    ("name-year", name_year, 12),
+    ("full-width/kana", full_width, 5),
+    ("numeric", numeric, 10),
+    ("personal", personal, 10),
+)
+
+
+def build_workload(n: int, users: int) -> tuple[list[str], list[list[str | datetime.date]], dict[str, int]]:
+    """N passwords and the user inputs of the user setting each, the same on every run.
+
+    Password ``i`` belongs to user ``i % users``; with ``users == n`` every check is for a new user,
+    as in a real sign-up or password-change form, so no cache of user inputs can help.
+    """
+    common = WORDLIST.read_text(encoding="utf-8").split()
+    kinds = [(kind, maker) for kind, maker, weight in MIX for _ in range(weight)]
+    s = Stream(SEED)
+    people = Stream(SEED + b"/users")  # a stream of its own: the passwords do not depend on --users
+    profiles = [make_profile(people) for _ in range(min(users, n))]
+    passwords: list[str] = []
+    counts = dict.fromkeys((kind for kind, _, _ in MIX), 0)
+    for index in range(n):
+        kind, maker = kinds[s.below(len(kinds))]
+        counts[kind] += 1
+        passwords.append(maker(profiles[index % len(profiles)], common, s))
+    inputs = [list(profiles[index % len(profiles)]) for index in range(n)]
+    return passwords, inputs, counts
+
+
+def setup_django() -> tuple[list[object], Callable[..., None]]:
+    settings.configure(USE_I18N=True, USE_TZ=True, INSTALLED_APPS=[])
+    django.setup()
+    from django.contrib.auth import password_validation  # noqa: PLC0415 (needs settings first)
+
+    validators: list[object] = [
+        password_validation.MinimumLengthValidator(),
+        password_validation.CommonPasswordValidator(),
+        password_validation.NumericPasswordValidator(),
+    ]
+    return validators, password_validation.validate_password
+
+
+def time_best(
+    label: str, run: Callable[[Sequence[str]], int], passwords: Sequence[str], repeat: int
+) -> tuple[str, float, int]:
+    """Best wall time of ``repeat`` runs; ``run`` returns how many passwords it rejected."""
+    best = float("inf")
+    rejected = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rejected = run(passwords)
+        best = min(best, time.perf_counter() - start)
+    return label, best, rejected
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--n", type=int, default=100_000, help="number of passwords (default 100000)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per checker; the best counts (default 3)")
+    parser.add_argument(
+        "--users",
+        type=int,
+        default=0,
+        help="distinct users whose inputs are cycled (default: one per password, so caches never hit)",
+    )
+    args = parser.parse_args(argv)
+    if args.n < 1 or args.repeat < 1 or args.users < 0:
+        parser.error("--n and --repeat must be at least 1, --users at least 0")
+    users = args.users or args.n
+
+    validators, validate_password = setup_django()
+    from django.core.exceptions import ValidationError  # noqa: PLC0415 (after django.setup())
+
+    passwords, inputs, counts = build_workload(args.n, users)
+    check = passkit.check
+
+    def passkit_amazon(passwords: Sequence[str]) -> int:
+        return sum(not check(pw, "amazon").ok for pw in passwords)
+
+    def passkit_recommended(passwords: Sequence[str]) -> int:
+        return sum(
+            not check(pw, "amazon-recommended", user_inputs=context).ok
+            for pw, context in zip(passwords, inputs, strict=False)
+        )
+
+    def django_trio(passwords: Sequence[str]) -> int:
+        rejected = 0
+        for pw in passwords:
+            failed = False
+            for validator in validators:
+                try:
+                    validator.validate(pw)  # type: ignore[attr-defined]
+                except ValidationError:
+                    failed = True
+            rejected += failed
+        return rejected
+
+    def django_validate_password(passwords: Sequence[str]) -> int:
+        rejected = 0
+        for pw in passwords:
+            try:
+                validate_password(pw, password_validators=validators)
+            except ValidationError:
+                rejected += 1
+        return rejected
+
+    runs = (
+        ('passkit check(pw, "amazon")', passkit_amazon),
+        ('passkit check(pw, "amazon-recommended", user_inputs=[4])', passkit_recommended),
+        ("Django trio, validator.validate(pw) x3", django_trio),
+        ("Django validate_password(pw, trio)", django_validate_password),
+    )
+    # Warm-up: load the word lists and fill caches outside the timings.
+    for _, run in runs:
+        run(passwords[:2000])
+
+    results = [time_best(label, run, passwords, args.repeat) for label, run in runs]
+    rates = {label: args.n / seconds for label, seconds, _ in results}
+
+    impl = platform.python_implementation()
+    print(f"passkit check benchmark: {args.n:,} passwords, best of {args.repeat} runs (time.perf_counter)")
+    print(f"Python {platform.python_version()} ({impl}), Django {django.get_version()}, passkit {passkit.__version__}")
+    print(f"users: {min(users, args.n):,} distinct (name, email, phone, birthday each)")
+    print("password mix: " + ", ".join(f"{kind} {count:,}" for kind, count in counts.items()))
+    print()
+    print(f"{'checker':<60}{'checks/s':>12}{'rejected':>11}")
+    for label, _seconds, rejected in results:
+        print(f"{label:<60}{rates[label]:>12,.0f}{rejected / args.n:>10.1%} ")
+    print()
+    print("ratios, passkit checks/s divided by Django checks/s (above 1.00: passkit is faster)")
+    for passkit_label, _, _ in results[:2]:
+        for django_label, _, _ in results[2:]:
+            name = f"{passkit_label.removeprefix('passkit ')} / {django_label.removeprefix('Django ')}"
+            print(f"  {name:<86}{rates[passkit_label] / rates[django_label]:>6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

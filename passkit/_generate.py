@@ -46,7 +46,8 @@ DEFAULT_SYMBOLS = "".join(sorted(NAMED["special"] - {" "}))
 
 SAFE_BITS = 80
 MIN_DEFAULT_LENGTH = 16
-MAX_LENGTH = 4096
+MAX_DEFAULT_LENGTH = 128
+MAX_LENGTH = 1024
 _MIN_ACCEPTANCE = 1 / 64
 _CLASS_NAMES = ("upper", "lower", "digit", "special")
 _DEFAULT_POLICY = Policy(
@@ -297,6 +298,7 @@ def _plan(
     low = max(policy.min_length, 1)
     high = policy.max_length if policy.max_length is not None else MAX_LENGTH
     if length is None:
+        high = min(high, max(low, MAX_DEFAULT_LENGTH))
         n = max(low, min(MIN_DEFAULT_LENGTH, high))
         while n < high and len(alphabet) ** n < 2**SAFE_BITS:
             n += 1
@@ -361,9 +363,9 @@ class Generator:
     Args:
         policy: a :class:`Policy`, a preset name, Password Rules text, or ``None`` for the default
             (upper, lower, digit and symbol each required; not a common password).
-        length: the password length in code points. ``None`` picks the default: the shortest
-            length of at least 16 (and at least the policy's minimum) that gives at least 80 bits,
-            within the policy's maximum.
+        length: the password length in code points, 1 to 1,024. ``None`` picks the default: the
+            shortest length of at least 16 (and at least the policy's minimum) that gives at least
+            80 bits, within the policy's maximum and never above 128 unless the minimum is.
         symbols: the symbols to use (default :data:`DEFAULT_SYMBOLS`, every ASCII symbol but
             space); other characters of the policy are unaffected.
         classes: restrict the alphabet to these of ``"upper"``, ``"lower"``, ``"digit"``,
@@ -378,8 +380,13 @@ class Generator:
 
     Raises:
         TypeError: an option has the wrong type.
-        OptionError: an option is out of range (unknown class name, length < 1).
+        OptionError: an option is out of range (unknown class name, length outside 1 to 1,024).
         UnsatisfiablePolicyError: no password meets the policy with these options.
+
+    Time: construction counts once per (policy, options), memoized: inclusion-exclusion costs
+    O(2^r x length) for r required classes; with ``max-consecutive`` k, dynamic programming costs
+    O(length x 2^r x a^2 x k) for a character groups (a <= 2^r + 1); the blocklist adds work for
+    each common password of the chosen length. Generation then costs O(length) per password.
 
     Example:
         >>> from passkit import Generator

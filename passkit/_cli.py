@@ -253,6 +253,10 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
     args = parser.parse_args(argv)
     try:
         status: int = args.handler(args, stdin or sys.stdin, stdout or sys.stdout)
+    except UnicodeDecodeError:
+        # The error's own text would quote the undecodable bytes of a password: say less.
+        print("passkit: error: input is not UTF-8; convert it first (for example with iconv -t UTF-8)", file=sys.stderr)
+        return EXIT_USAGE
     except (PasskitError, OSError) as error:
         print(f"passkit: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -251,17 +251,19 @@ def _whole_word(text: str, token: str) -> bool:
 _DIGIT_RUN4 = re.compile(r"\d{4}")
 
 
-def _hit(casefolded: str, folded: str, tokens: ContextTokens) -> str | None:
+def _hit(casefolded: str, folded: str, tokens: ContextTokens) -> tuple[int, str] | None:
+    """(length, kind) of the longest token the password contains, or None."""
+    best: tuple[int, str] | None = None
     for kind, token in tokens.long:
-        if token in folded:
-            return kind
+        if token in folded and (best is None or len(token) > best[0]):
+            best = (len(token), kind)
     for kind, token in tokens.digits:
-        if token in casefolded:
-            return kind
+        if token in casefolded and (best is None or len(token) > best[0]):
+            best = (len(token), kind)
     for kind, token in tokens.short:
-        if token in casefolded and _whole_word(casefolded, token):
-            return kind
-    return None
+        if (best is None or len(token) > best[0]) and token in casefolded and _whole_word(casefolded, token):
+            best = (len(token), kind)
+    return best
 
 
 @functools.lru_cache(maxsize=256)
@@ -271,9 +273,10 @@ def _tokens_for(items: tuple[str | datetime.date, ...], with_digit_inputs: bool)
 
 
 def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, ...]) -> str | None:
-    """The kind of the first user-input token the password contains, or None.
+    """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
     Inputs that only yield digit tokens (dates, phone numbers) are expanded only when the password
     holds a run of at least 4 digits, since no digit token is shorter.
     """
-    return _hit(casefolded, folded, _tokens_for(items, _DIGIT_RUN4.search(casefolded) is not None))
+    best = _hit(casefolded, folded, _tokens_for(items, _DIGIT_RUN4.search(casefolded) is not None))
+    return None if best is None else best[1]

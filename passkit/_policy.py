@@ -101,7 +101,7 @@ class Policy:
         Args:
             text: rules such as ``"minlength: 8; required: upper; allowed: lower, digit;"``.
             non_ascii: keep non-ASCII characters inside custom ``[...]`` classes instead of
-                raising (two of Apple's 434 published rules use them; Apple's own parser
+                raising (five of Apple's 434 published rules use them; Apple's own parser
                 silently drops them).
 
         Returns:

@@ -1,0 +1,288 @@
+"""Tests for context words: the user's name, email, phone number and birthday inside a password."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import FAMILY_NAMES, GIVEN_NAMES, birthdays, emails, names, phone_numbers
+
+from passkit import check
+
+POLICY = "amazon-recommended"
+# Domain labels the generated emails use that are generic, not personal.
+GENERIC_LABELS = {"co", "com", "ne", "net", "or", "org", "mail", "gmail", "yahoo"}
+
+
+def _context(password: str, inputs: list[object], policy: str = POLICY, locale: str = "en") -> str | None:
+    """The ``kind`` of the context-word violation, or ``None`` when there is none."""
+    result = check(password, policy, user_inputs=inputs, locale=locale)  # type: ignore[arg-type]
+    for violation in result.violations:
+        if violation.code == "context-word":
+            kind = dict(violation.params)["kind"]
+            assert isinstance(kind, str)
+            return kind
+    return None
+
+
+def _birthday_tokens(day: datetime.date) -> list[str]:
+    """The documented birthday tokens, formatted independently with ``strftime``."""
+    return [
+        day.strftime("%Y%m%d"),
+        day.strftime("%y%m%d"),
+        day.strftime("%m%d"),
+        day.strftime("%d%m"),
+        f"{day.year:04d}",
+        day.strftime("%d%m%Y"),
+        day.strftime("%m%d%Y"),
+        day.strftime("%d%m%y"),
+        day.strftime("%m%d%y"),
+    ]
+
+
+class TestBirthday:
+    """A birthday means 19850412, 850412, 0412, 1204, 1985 (and the day-first forms)."""
+
+    @pytest.mark.parametrize(
+        "birthday",
+        [
+            datetime.date(1985, 4, 12),
+            datetime.datetime(1985, 4, 12, 9, 30),
+            "1985-04-12",
+            "1985/4/12",
+            "1985.04.12",
+            "1985年4月12日",
+            "12.04.1985",
+            " 1985-04-12 ",
+        ],
+    )
+    @pytest.mark.parametrize(
+        "token", ["19850412", "850412", "0412", "1204", "1985", "12041985", "04121985", "120485", "041285"]
+    )
+    def test_documented_tokens(self, birthday: object, token: str) -> None:
+        """Each documented form of the birthday inside the password is refused."""
+        password = f"Qx!{token}Tree"
+        assert check(password, POLICY).ok
+        assert "birthday" == _context(password, [birthday])
+
+    @pytest.mark.parametrize(
+        ("birthday", "token"), [("04/12/1985", "0412"), ("04/12/1985", "1204"), ("19850412", "850412")]
+    )
+    def test_more_date_forms(self, birthday: str, token: str) -> None:
+        """US month-first dates (both readings) and eight digits ``YYYYMMDD`` are birthdays too."""
+        assert "birthday" == _context(f"Qx!{token}Tree", [birthday])
+
+    def test_fullwidth_digits(self) -> None:
+        """A birthday typed with full-width digits is still found."""
+        assert "birthday" == _context("Qx!１９８５Tree", [datetime.date(1985, 4, 12)])
+
+    def test_other_dates_pass(self) -> None:
+        """Digits that are not a form of the birthday pass."""
+        assert _context("Qx!1986Tree", [datetime.date(1985, 4, 12)]) is None
+        assert _context("Qx!0413Tree", ["1985-04-12"]) is None
+
+    @given(day=birthdays, which=st.integers(0, 8), front=st.sampled_from(["Qx!", "Zz#k", ""]))
+    def test_any_birthday_token(self, day: datetime.date, which: int, front: str) -> None:
+        """Every documented token of any birthday, anywhere in the password, is refused."""
+        password = f"{front}{_birthday_tokens(day)[which]}Tree!"
+        assert "birthday" == _context(password, [day])
+        assert "birthday" == _context(password, [day.isoformat()])
+
+    @given(day=birthdays, letters=st.text(st.sampled_from("QXZqxz!%&*-_"), min_size=10, max_size=16))
+    def test_no_digits_no_birthday(self, day: datetime.date, letters: str) -> None:
+        """A password without digits never contains a birthday."""
+        assert _context(letters, [day]) is None
+
+
+class TestPhone:
+    """A phone number means its digits and every digit run of 4 or more."""
+
+    @pytest.mark.parametrize("token", ["1234", "5678", "12345678", "0901234", "09012345678"])
+    def test_runs_of_four_or_more(self, token: str) -> None:
+        """Digit runs of 4 or more, alone or joined, are refused."""
+        assert "phone" == _context(f"Tree#{token}Qx", ["090-1234-5678"])
+
+    @pytest.mark.parametrize("password", ["Tree#090Qx", "Tree#0901Qx", "Tree#3456Qx"])
+    def test_not_a_run(self, password: str) -> None:
+        """Short runs and digits straddling a separator are not tokens."""
+        assert _context(password, ["090-1234-5678"]) is None
+
+    @pytest.mark.parametrize(
+        ("phone", "token"),
+        [
+            ("+81 90 1234 5678", "5678"),
+            ("(03) 1234-5678", "1234"),
+            ("090.1234.5678", "5678"),
+            ("09012345678", "09012345678"),
+            ("０９０－１２３４－５６７８", "1234"),
+        ],
+    )
+    def test_formats(self, phone: str, token: str) -> None:
+        """Phone numbers in several formats, full-width included, are recognised."""
+        assert "phone" == _context(f"Tree#{token}Qx", [phone])
+
+    def test_unseparated_number_is_one_run(self) -> None:
+        """Without separators the whole number is the only run."""
+        assert _context("Tree#5678Qx", ["09012345678"]) is None
+
+    def test_short_numbers_are_not_phones(self) -> None:
+        """Fewer than 7 digits is not a phone number; its 4-digit runs still count as digits of a name."""
+        assert _context("Tree#12Qx", ["12-34"]) is None
+
+    @given(phone=phone_numbers(), data=st.data())
+    def test_any_run(self, phone: str, data: st.DataObject) -> None:
+        """Any run of 4 or more digits of any phone number is refused."""
+        runs = [run for run in "".join(ch if ch.isdigit() else " " for ch in phone).split() if len(run) >= 4]
+        if not runs:
+            runs = ["".join(ch for ch in phone if ch.isdigit())]
+        run = data.draw(st.sampled_from(runs))
+        kind = _context(f"Tree#{run}Qx", [phone])
+        assert kind in ("phone", "birthday")  # "1985.04.12" is a birthday, not a phone
+
+
+class TestEmail:
+    """An email means its local part, its words and digit runs, and its domain words."""
+
+    @pytest.mark.parametrize(
+        "password",
+        [
+            "Qx!Yamada7",
+            "Qx!hanako7",
+            "Qx!H4NAK0-7",
+            "Qx!HanakoYamada7",
+            "Qx!hanako.yamada7",
+            "Qx!example7",
+            "Qx7!1990z",
+        ],
+    )
+    def test_tokens(self, password: str) -> None:
+        """Local-part words, the whole local part, its digits and domain words are refused."""
+        assert "email" == _context(password, ["hanako.yamada1990@example.co.jp"])
+
+    def test_short_domain_labels_are_not_tokens(self) -> None:
+        """Domain labels shorter than 3 characters (``co``, ``jp``) are not tokens."""
+        assert _context("Qx!cojp-Tree7", ["hanako@example.co.jp"]) is None
+
+    @pytest.mark.parametrize(
+        ("password", "email"),
+        [
+            ("Comfortable-Horse-92", "hanako@example.com"),
+            ("Welcome-to-Net-92!", "hanako@example.net"),
+            ("Qx!Gmail-Tree7", "hanako@gmail.com"),
+            ("Qx!Docomo-Tree7", "hanako@docomo.ne.jp"),
+        ],
+    )
+    def test_generic_domain_labels_are_not_personal(self, password: str, email: str) -> None:
+        """The top-level domain, generic labels and free-mail providers say nothing about the user."""
+        assert _context(password, [email]) is None
+
+    @given(email=emails(), data=st.data())
+    def test_any_local_word_or_domain_word(self, email: str, data: st.DataObject) -> None:
+        """Any word of the local part, or domain word of 3+ characters, is refused."""
+        local, _, domain = email.rpartition("@")
+        words = [w for w in local.replace(".", " ").split() if w.isalpha()]
+        words += [label for label in domain.split(".")[:-1] if label not in GENERIC_LABELS]
+        word = data.draw(st.sampled_from(words))
+        assert "email" == _context(f"Qx7!{word.upper()}", [email])
+
+
+class TestName:
+    """A name means the whole text without spaces and each word of 3 letters or more."""
+
+    @pytest.mark.parametrize("password", ["H4nak0!Qx72z", "Qx!7Yamada", "Qx!7HANAKOYAMADA", "Qx!7y4m4d4"])
+    def test_tokens(self, password: str) -> None:
+        """Names are found whatever the case and look-alike spelling."""
+        assert "name" == _context(password, ["Hanako Yamada"])
+
+    def test_short_words_are_dropped(self) -> None:
+        """Words shorter than 3 letters are not tokens."""
+        assert _context("Qx!7AlTree", ["Al"]) is None
+
+    @pytest.mark.parametrize(
+        ("password", "kind"), [("Eli1985!Qx", "name"), ("Qx!7-eli-", "name"), ("Delicious-7Q", None)]
+    )
+    def test_short_names_match_whole_words(self, password: str, kind: str | None) -> None:
+        """A name of 3 or 4 letters matches only as a whole word: ``Eli`` is not in ``Delicious``."""
+        assert kind == _context(password, ["Eli"])
+
+    def test_long_names_match_anywhere(self) -> None:
+        """A name of 5 letters or more matches inside other letters too."""
+        assert "name" == _context("Qx7!xxHanakoxx", ["Hanako"])
+
+    def test_japanese_name(self) -> None:
+        """A Japanese name is found in a policy that allows Unicode."""
+        assert "name" == _context("Qx!山田太郎7z-long-one", ["山田太郎"], policy="nist-800-63b")
+
+    def test_input_is_cut_at_256_code_points(self) -> None:
+        """Only the first 256 code points of an input are used."""
+        assert _context("Qx!7Zebra", ["a" * 300 + " Zebra"]) is None
+        assert "name" == _context("Qx!7Zebra", ["a" * 200 + " Zebra"])
+
+    @given(name=names, data=st.data())
+    def test_any_word(self, name: str, data: st.DataObject) -> None:
+        """Any word of any name is refused."""
+        word = data.draw(st.sampled_from(name.split()))
+        assert "name" == _context(f"Qx7!{word.lower()}", [name])
+
+    @given(
+        inputs=st.lists(st.one_of(names, emails(), birthdays), min_size=1, max_size=4),
+        password=st.text(st.sampled_from("%&*-_=~^"), min_size=10, max_size=16),
+    )
+    def test_no_letters_no_digits_no_context(self, inputs: list[object], password: str) -> None:
+        """Symbols that fold to no letter never match a name, email or birthday."""
+        assert _context(password, inputs) is None
+
+
+class TestContextRule:
+    """How the context rule fits in the policies."""
+
+    @pytest.mark.parametrize("policy", ["amazon", "owasp-asvs-l1"])
+    def test_ignored_without_the_rule(self, policy: str) -> None:
+        """Policies that do not forbid context ignore user inputs."""
+        assert check("Hanako-Yamada-1985", policy, user_inputs=["Hanako Yamada", "1985-04-12"]).ok
+
+    @pytest.mark.parametrize("policy", ["amazon-recommended", "nist-800-63b", "nist-800-63b-mfa", "owasp-asvs-l2"])
+    def test_applied_with_the_rule(self, policy: str) -> None:
+        """Policies that forbid context refuse user inputs."""
+        assert "name" == _context("Qx!7Hanako-Yamada-long", ["Hanako Yamada"], policy=policy)
+
+    def test_kind_is_that_of_the_longest_token(self) -> None:
+        """The reported ``kind`` is the one of the longest token found (here the 8-digit birthday)."""
+        assert "birthday" == _context("Qx!Yamada19850412", ["Taro Yamada", datetime.date(1985, 4, 12)])
+
+    def test_one_violation_for_the_longest_token(self) -> None:
+        """Several matches give one ``context-word`` violation, for the longest token."""
+        inputs = ["Hanako Yamada", "090-1234-5678", datetime.date(1985, 4, 12)]
+        result = check("Qx!1234HanakoYamada1985", POLICY, user_inputs=inputs)
+        assert ["context-word"] == [v.code for v in result.violations if v.code == "context-word"]
+        assert "name" == _context("Qx!1234HanakoYamada1985", inputs)
+
+    @pytest.mark.parametrize(
+        ("inputs", "password", "english", "japanese"),
+        [
+            (["Hanako Yamada"], "Qx!7Yamada", "name or username", "名前やユーザー名"),
+            (["taro@example.co.jp"], "Qx!7Example", "email address", "メールアドレス"),
+            (["090-1234-5678"], "Tree#5678Qx", "phone number", "電話番号"),
+            ([datetime.date(1985, 4, 12)], "Qx!19850412z", "birthday", "誕生日"),
+        ],
+    )
+    def test_messages(self, inputs: list[object], password: str, english: str, japanese: str) -> None:
+        """The message names the kind of input, in English and Japanese."""
+        en = check(password, POLICY, user_inputs=inputs).violations[0].message  # type: ignore[arg-type]
+        ja = check(password, POLICY, user_inputs=inputs, locale="ja").violations[0].message  # type: ignore[arg-type]
+        assert f"Do not use your {english} in your password." == en
+        assert f"パスワードに{japanese}を含めないでください。" == ja
+
+    def test_generators_accepted(self) -> None:
+        """``user_inputs`` may be any iterable, a generator included."""
+        result = check("Qx!7Yamada", POLICY, user_inputs=(x for x in ["Hanako Yamada"]))
+        assert ("context-word",) == result.codes
+
+    @given(given_name=st.sampled_from(GIVEN_NAMES), family=st.sampled_from(FAMILY_NAMES))
+    def test_input_order_does_not_change_the_verdict(self, given_name: str, family: str) -> None:
+        """The verdict does not depend on the order of the user inputs."""
+        inputs = [f"{given_name} {family}", "090-1234-5678", datetime.date(1990, 7, 15)]
+        password = f"Qx!{family}0715"
+        assert check(password, POLICY, user_inputs=inputs).ok == check(password, POLICY, user_inputs=inputs[::-1]).ok

@@ -7,8 +7,6 @@ import hashlib
 import itertools
 import math
 import re
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -370,17 +368,3 @@ class TestRuntime:
             thread.join()
         assert [] == errors
         assert [4 * math.log2(1295)] * 16 == results
-
-    def test_random_never_imported(self) -> None:
-        """Passphrases, PINs, codes and romaji passwords never import random (nor secrets, which would)."""
-        code = (
-            "import sys\n"
-            "from passkit._passphrase import passphrase\n"
-            "from passkit._codes import pin, one_time_code, recovery_codes, parse_recovery_code\n"
-            "from passkit._romaji_gen import romaji_password\n"
-            "passphrase(capitalize='random', digit=True); pin(6, exclude_patterns=True); one_time_code()\n"
-            "parse_recovery_code(recovery_codes(2)[0]); romaji_password(yoon=True)\n"
-            "print(sorted({'random', 'secrets'} & set(sys.modules)))\n"
-        )
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        assert "[]" == result.stdout.strip()

@@ -236,14 +236,17 @@ def evaluate(
         if score < resolved.min_strength:
             violations.append(_violation("too-weak", locale, (("score", score), ("min", resolved.min_strength))))
 
-    findings: tuple[Finding, ...] = ()
-    if not password.isascii():
-        findings = tuple(
-            _finding(code, locale)
-            for code, present in (("fullwidth", has_fullwidth(password)), ("kana", has_kana(password)))
-            if present
-        )
+    if password.isascii():
+        return CheckResult(False, tuple(violations)) if violations else _PASSED
+    findings = tuple(
+        _finding(code, locale)
+        for code, present in (("fullwidth", has_fullwidth(password)), ("kana", has_kana(password)))
+        if present
+    )
     return CheckResult(not violations, tuple(violations), findings)
+
+
+_PASSED = CheckResult(True, ())  # results are immutable, so every plain pass can share one
 
 
 @functools.lru_cache(maxsize=8)
@@ -298,11 +301,4 @@ def check(
         >>> check("abc12", "amazon", locale="ja").violations[0].message
         '6文字以上にしてください(現在5文字)。'
     """
-    return evaluate(
-        password,
-        policy,
-        user_inputs=user_inputs,
-        previous=previous,
-        locale=locale,
-        scorer=zxcvbn_score,
-    )
+    return evaluate(password, policy, user_inputs=user_inputs, previous=previous, locale=locale, scorer=zxcvbn_score)

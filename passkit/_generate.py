@@ -49,6 +49,7 @@ MIN_DEFAULT_LENGTH = 16
 MAX_DEFAULT_LENGTH = 128
 MAX_LENGTH = 1024
 _MIN_ACCEPTANCE = 1 / 64
+_SCAN_BLOCKED = 64
 _CLASS_NAMES = ("upper", "lower", "digit", "special")
 _DEFAULT_POLICY = Policy(
     required=tuple(CharClass.named(name) for name in _CLASS_NAMES),
@@ -496,31 +497,34 @@ class Generator:
         return plan.min_strength is None or zxcvbn_score(password, ()) >= plan.min_strength
 
     def _by_rejection(self, wanted: int) -> list[str]:
+        """Draw a batch of uniform candidates and keep those in S; each filter is one C-speed pass."""
         plan = self._plan
         model = plan.model
         length = model.length
         batch = max(1, math.ceil(wanted / plan.acceptance * 1.05) + 1)
         drawn = self._sampler.draw(batch * length)
         blocked = _blocked_skeletons(length) if plan.use_blocklist else frozenset()
-        folded_all = drawn.casefold().translate(LOOKALIKE_TABLE) if blocked else ""
-        required = model.required
-        run_re = re.compile(rf"(.)\1{{{model.max_run}}}", re.DOTALL) if model.max_run is not None else None
-        extra = plan.min_strength is not None
-        out: list[str] = []
-        for start in range(0, batch * length, length):
-            candidate = drawn[start : start + length]
-            for cls in required:
-                if cls.isdisjoint(candidate):
-                    break
+        rejected: set[int] = set()
+        if blocked:
+            folded = drawn.casefold().translate(LOOKALIKE_TABLE)
+            if len(blocked) <= _SCAN_BLOCKED:  # few words of this length: scan the batch for each
+                for word in blocked:
+                    at = folded.find(word)
+                    while at >= 0:
+                        if at % length == 0:
+                            rejected.add(at)
+                        at = folded.find(word, at + 1)
             else:
-                if run_re is not None and run_re.search(candidate):
-                    continue
-                if blocked and folded_all[start : start + length] in blocked:
-                    continue
-                if extra and not self._accept_extra(candidate, None):
-                    continue
-                out.append(candidate)
-        return out
+                rejected = {at for at in range(0, batch * length, length) if folded[at : at + length] in blocked}
+        candidates = [drawn[at : at + length] for at in range(0, batch * length, length) if at not in rejected]
+        for cls in model.required:
+            candidates = [c for c in candidates if not cls.isdisjoint(c)]
+        if model.max_run is not None:
+            run_re = re.compile(rf"(.)\1{{{model.max_run}}}", re.DOTALL)
+            candidates = [c for c in candidates if run_re.search(c) is None]
+        if plan.min_strength is not None:
+            candidates = [c for c in candidates if self._accept_extra(c, None)]
+        return candidates
 
     def _by_construction(self, wanted: int) -> list[str]:
         out: list[str] = []

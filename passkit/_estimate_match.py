@@ -15,11 +15,16 @@ against every dictionary.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple
+
+from passkit._wordlists import lazy
 
 __all__ = [
     "DEFAULT_LETTER_SUBSTITUTIONS",
@@ -30,12 +35,16 @@ __all__ = [
     "add_word",
     "find_matches",
     "keyboard_graph",
+    "lower_each",
+    "uppercase_variations",
     "zxcvbn_dictionaries",
     "zxcvbn_graphs",
 ]
 
 # Value stored for a prefix that is not itself a word.
 _PREFIX_ONLY = ("", 0)
+# Meanings of the l33t characters seen so far in a token: (character, letter or "" for itself).
+_Subs = tuple[tuple[str, str], ...]
 
 
 class Found(NamedTuple):
@@ -52,6 +61,14 @@ class Found(NamedTuple):
     name: str = ""  # graph, regex or sequence name
     turns: int = 0  # spatial
     base_length: int = 0  # repeat
+
+
+_new_tuple = tuple.__new__
+
+
+def _word(i: int, j: int, guesses: float, entry: tuple[str, int], *, reverse: bool, l33t: bool) -> Found:
+    """A dictionary :class:`Found`, built without the generated ``__new__`` (the hottest path)."""
+    return _new_tuple(Found, (i, j, guesses, "dictionary", entry[0], entry[1], reverse, l33t, "", 0, 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +94,8 @@ class KeyboardGraph:
         shifted_keys: characters typed with shift; each counts as an extra variation (empty for keypads).
         starting_positions: number of keys a pattern can start on.
         average_degree: mean number of neighbours per key.
+        moves: two-key string -> (direction, whether the second key is shifted); derived from
+            ``adjacency`` (the first direction wins, as in zxcvbn's scan).
     """
 
     name: str
@@ -84,6 +103,7 @@ class KeyboardGraph:
     shifted_keys: frozenset[str]
     starting_positions: int
     average_degree: float
+    moves: Mapping[str, tuple[int, bool]]
 
 
 def keyboard_graph(
@@ -99,20 +119,51 @@ def keyboard_graph(
     """
     shifted = frozenset(slot[1] for slots in adjacency.values() for slot in slots if slot and len(slot) > 1)
     shifted = shifted if shift_aware else frozenset()
+    moves: dict[str, tuple[int, bool]] = {}
+    for key, slots in adjacency.items():
+        for direction, slot in enumerate(slots):
+            for position, neighbour in enumerate(slot or ""):
+                moves.setdefault(key + neighbour, (direction, position == 1))
     if stats_from is not None:
-        return KeyboardGraph(name, adjacency, shifted, stats_from.starting_positions, stats_from.average_degree)
-    degree = sum(sum(1 for slot in slots if slot) for slots in adjacency.values()) / len(adjacency)
-    return KeyboardGraph(name, adjacency, shifted, len(adjacency), degree)
+        starts, degree = stats_from.starting_positions, stats_from.average_degree
+    else:
+        starts = len(adjacency)
+        degree = sum(sum(1 for slot in slots if slot) for slots in adjacency.values()) / len(adjacency)
+    return KeyboardGraph(name, adjacency, shifted, starts, degree, moves)
+
+
+def _zxcvbn_data(module: str) -> Any:
+    """One of zxcvbn's pure-data modules, read without running the zxcvbn package's ``__init__``.
+
+    Importing ``zxcvbn`` builds its own ranked dictionaries (about 70 ms and 6 MB passkit never
+    uses), so the data files are executed on their own; if the package layout is unexpected,
+    this falls back to a normal import.
+    """
+    spec = importlib.util.find_spec("zxcvbn")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    path = Path(locations[0], f"{module}.py") if locations else None
+    data_spec = (
+        importlib.util.spec_from_file_location(f"passkit._zxcvbn_{module}", path)
+        if path is not None and path.is_file()
+        else None
+    )
+    if data_spec is None or data_spec.loader is None:
+        return importlib.import_module(f"zxcvbn.{module}")
+    loaded = importlib.util.module_from_spec(data_spec)
+    data_spec.loader.exec_module(loaded)
+    return loaded
+
+
+_FREQUENCY_LISTS = lazy(lambda: _zxcvbn_data("frequency_lists").FREQUENCY_LISTS)
+_ADJACENCY_GRAPHS = lazy(lambda: _zxcvbn_data("adjacency_graphs").ADJACENCY_GRAPHS)
 
 
 def zxcvbn_dictionaries() -> tuple[RankedDictionary, ...]:
-    """zxcvbn's six frequency lists, loaded from the zxcvbn package on first use."""
+    """zxcvbn's six frequency lists, read from the zxcvbn package on first use."""
 
     def loader(name: str) -> Callable[[], Sequence[str]]:
         def load() -> Sequence[str]:
-            from zxcvbn.frequency_lists import FREQUENCY_LISTS  # noqa: PLC0415 (lazy by design)
-
-            words: Sequence[str] = FREQUENCY_LISTS[name]
+            words: Sequence[str] = _FREQUENCY_LISTS()[name]
             return words
 
         return load
@@ -123,9 +174,7 @@ def zxcvbn_dictionaries() -> tuple[RankedDictionary, ...]:
 
 def zxcvbn_graphs() -> tuple[KeyboardGraph, ...]:
     """zxcvbn's four keyboard graphs; dvorak and mac_keypad borrow qwerty's and keypad's figures."""
-    from zxcvbn.adjacency_graphs import ADJACENCY_GRAPHS  # noqa: PLC0415 (lazy by design)
-
-    graphs: dict[str, Any] = ADJACENCY_GRAPHS
+    graphs: dict[str, Any] = _ADJACENCY_GRAPHS()
     qwerty = keyboard_graph("qwerty", graphs["qwerty"], shift_aware=True)
     keypad = keyboard_graph("keypad", graphs["keypad"], shift_aware=False)
     return (
@@ -141,6 +190,13 @@ DEFAULT_LETTER_SUBSTITUTIONS: Mapping[str, str] = {
     "4": "a", "@": "a", "8": "b", "(": "c", "{": "c", "[": "c", "<": "c", "3": "e", "6": "g", "9": "g",
     "1": "il", "!": "i", "|": "il", "7": "lt", "0": "o", "$": "s", "5": "s", "+": "t", "%": "x", "2": "z",
 }  # fmt: skip
+
+
+# For each l33t character, its possible meanings as (text appended, (character, letter or "")).
+_MEANINGS = {
+    ch: ((ch, (ch, "")), *((letter, (ch, letter)) for letter in letters))
+    for ch, letters in DEFAULT_LETTER_SUBSTITUTIONS.items()
+}
 
 
 def add_word(entries: dict[str, tuple[str, int]], name: str, rank: int, word: str) -> None:
@@ -168,14 +224,20 @@ class WordIndex:
     __slots__ = ("entries",)
 
     def __init__(self, dictionaries: Iterable[tuple[str, Iterable[str]]]) -> None:
-        entries: dict[str, tuple[str, int]] = {}
+        best: dict[str, tuple[str, int]] = {}
         for name, words in dictionaries:
-            for rank, word in enumerate(words, 1):
-                add_word(entries, name, rank, word.lower())
+            for rank, raw in enumerate(words, 1):
+                lowered = raw.lower()
+                word = raw if lowered == raw else lowered  # share the list's string when possible
+                known = best.get(word)
+                if word and (known is None or rank < known[1]):
+                    best[word] = (name, rank)
+        entries = dict.fromkeys({word[:end] for word in best for end in range(1, len(word))}, _PREFIX_ONLY)
+        entries.update(best)
         self.entries: Mapping[str, tuple[str, int]] = entries
 
 
-def _uppercase_variations(token: str) -> float:
+def uppercase_variations(token: str) -> float:
     """zxcvbn's capitalisation factor: 1 for lower case, 2 for First/lasT/ALL, else a binomial sum."""
     if token.lower() == token or not _ASCII_UPPER.search(token):
         return 1
@@ -207,7 +269,7 @@ def _l33t_variations(token: str, subs: Sequence[tuple[str, str]]) -> float:
 
 
 def _dictionary_matches(
-    text: str, lowered: str, indexes: Sequence[Mapping[str, tuple[str, int]]], out: list[Found], *, max_tables: int
+    text: str, lowered: str, index: Mapping[str, tuple[str, int]], out: list[Found], *, max_tables: int
 ) -> None:
     """Plain and l33t dictionary matches, walking prefixes so that dead ends stop at once.
 
@@ -215,67 +277,79 @@ def _dictionary_matches(
     ``max_tables`` partial substitution tables are alive per starting position.
     """
     n = len(text)
-    table = DEFAULT_LETTER_SUBSTITUTIONS
+    table = _MEANINGS
+    lookup = index.get
     for start in range(n):
-        # Frontier: (prefix so far, substitutions in use as (subbed, letter) pairs).
-        frontier: list[tuple[str, tuple[tuple[str, str], ...]]] = [("", ())]
-        for pos in range(start, n):
+        # Plain stretch: no l33t character yet, so the candidate is just a slice.
+        pos = start
+        alive = True
+        while pos < n and lowered[pos] not in table:
+            entry = lookup(lowered[start : pos + 1])
+            if entry is None:
+                alive = False
+                break
+            if entry[1]:
+                guesses = entry[1] * uppercase_variations(text[start : pos + 1])
+                out.append(_word(start, pos, guesses, entry, reverse=False, l33t=False))
+            pos += 1
+        if not alive or pos >= n:
+            continue
+        # Frontier: (prefix so far, each l33t character's meaning so far: a letter, or "" for itself).
+        first_l33t = pos
+        frontier: list[tuple[str, _Subs]] = [(lowered[start:first_l33t], ())]
+        for pos in range(first_l33t, n):
             ch = lowered[pos]
             letters = table.get(ch)
-            grown: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+            grown: list[tuple[str, _Subs]] = []
             for prefix, subs in frontier:
-                options: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+                options: Sequence[tuple[str, _Subs]]
                 if letters is None:
-                    options = ((ch, subs),)
+                    options = ((prefix + ch, subs),)
                 else:
-                    chosen = next((letter for subbed, letter in subs if subbed == ch), None)
-                    if chosen is not None:
-                        options = ((chosen or ch, subs),)
+                    for subbed, letter in subs:
+                        if subbed == ch:
+                            options = ((prefix + (letter or ch), subs),)
+                            break
                     else:
-                        options = ((ch, (*subs, (ch, ""))), *((letter, (*subs, (ch, letter))) for letter in letters))
-                for piece, new_subs in options:
-                    candidate = prefix + piece
-                    alive = False
-                    for index in indexes:
-                        entry = index.get(candidate)
-                        if entry is None:
-                            continue
-                        alive = True
-                        if entry[1]:
-                            used = tuple(pair for pair in new_subs if pair[1])
-                            if used and pos == start:
-                                continue  # zxcvbn ignores one-character l33t tokens
-                            token = text[start : pos + 1]
-                            guesses = entry[1] * _uppercase_variations(token)
-                            if used:
-                                guesses *= _l33t_variations(token, used)
-                            out.append(Found(start, pos, guesses, "dictionary", entry[0], entry[1], l33t=bool(used)))
-                    if alive:
-                        grown.append((candidate, new_subs))
+                        options = [(prefix + piece, (*subs, pair)) for piece, pair in letters]
+                for candidate, new_subs in options:
+                    entry = lookup(candidate)
+                    if entry is None:
+                        continue
+                    if entry[1] and (word := _word_match(text, start, pos, entry, new_subs)) is not None:
+                        out.append(word)
+                    grown.append((candidate, new_subs))
             if not grown:
                 break
             frontier = grown[:max_tables]
 
 
-def _reverse_dictionary_matches(text: str, indexes: Sequence[Mapping[str, tuple[str, int]]], out: list[Found]) -> None:
+def _word_match(text: str, start: int, pos: int, entry: tuple[str, int], subs: _Subs) -> Found | None:
+    """The match for a dictionary word found at ``text[start:pos + 1]``, plain or l33t."""
+    used = [pair for pair in subs if pair[1]]
+    if used and pos == start:
+        return None  # zxcvbn ignores one-character l33t tokens
+    token = text[start : pos + 1]
+    guesses = entry[1] * uppercase_variations(token)
+    if used:
+        guesses *= _l33t_variations(token, used)
+    return _word(start, pos, guesses, entry, reverse=False, l33t=bool(used))
+
+
+def _reverse_dictionary_matches(text: str, index: Mapping[str, tuple[str, int]], out: list[Found]) -> None:
     """Dictionary words spelled backwards (no l33t, as in zxcvbn); twice the guesses of the word."""
     n = len(text)
-    backwards = _lower(text[::-1])
+    backwards = lower_each(text[::-1])
+    lookup = index.get
     for start in range(n):
         for end in range(start + 1, n + 1):
-            candidate = backwards[start:end]
-            alive = False
-            for index in indexes:
-                entry = index.get(candidate)
-                if entry is None:
-                    continue
-                alive = True
-                if entry[1]:
-                    i, j = n - end, n - 1 - start
-                    guesses = entry[1] * _uppercase_variations(text[i : j + 1]) * 2
-                    out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], reversed=True))
-            if not alive:
+            entry = lookup(backwards[start:end])
+            if entry is None:
                 break
+            if entry[1]:
+                i, j = n - end, n - 1 - start
+                guesses = entry[1] * uppercase_variations(text[i : j + 1]) * 2
+                out.append(_word(i, j, guesses, entry, reverse=True, l33t=False))
 
 
 def _spatial_guesses(graph: KeyboardGraph, length: int, turns: int, shifted: int) -> float:
@@ -297,25 +371,25 @@ def _spatial_guesses(graph: KeyboardGraph, length: int, turns: int, shifted: int
 def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found]) -> None:
     """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does."""
     n = len(text)
-    adjacency = graph.adjacency
+    if graph.adjacency.keys().isdisjoint(text):
+        return
+    moves = graph.moves
+    steps = [moves.get(text[k : k + 2]) for k in range(n - 1)]  # steps[k]: text[k] -> text[k + 1]
     i = 0
     while i < n - 1:
+        if steps[i] is None:  # no chain starts here (zxcvbn moves on to the next character)
+            i += 1
+            continue
         j = i + 1
         last_direction = -1
         turns = 0
         shifted = 1 if text[i] in graph.shifted_keys else 0
-        while j < n:
-            cur = text[j]
-            for direction, keys in enumerate(adjacency.get(text[j - 1]) or ()):
-                if keys and cur in keys:
-                    if keys.index(cur) == 1:
-                        shifted += 1
-                    if direction != last_direction:
-                        turns += 1
-                        last_direction = direction
-                    break
-            else:
-                break
+        while j < n and (move := steps[j - 1]) is not None:
+            if move[1]:
+                shifted += 1
+            if move[0] != last_direction:
+                turns += 1
+                last_direction = move[0]
             j += 1
         if j - i > 2:
             length = j - i
@@ -332,7 +406,7 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
 
     zxcvbn's ``.`` skips newlines; a second pass with ``re.DOTALL`` adds repeats across them.
     """
-    for pass_number, (greedy, lazy) in enumerate(_REPEATS):
+    for pass_number, (greedy, shortest) in enumerate(_REPEATS):
         if pass_number and "\n" not in text:
             break
         pos = 0
@@ -340,11 +414,11 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
             long_match = greedy.search(text, pos)
             if long_match is None:
                 break
-            short_match = lazy.search(text, pos)
+            short_match = shortest.search(text, pos)
             assert short_match is not None  # a greedy repeat implies a lazy one  # noqa: S101
             if len(long_match.group(0)) > len(short_match.group(0)):
                 whole = long_match
-                inner = lazy.fullmatch(whole.group(0))
+                inner = shortest.fullmatch(whole.group(0))
                 assert inner is not None  # noqa: S101
                 base = inner.group(1)
             else:
@@ -390,13 +464,16 @@ def _sequence_matches(text: str, out: list[Found]) -> None:
     for k in range(2, n):
         delta = ord(text[k]) - ord(text[k - 1])
         if delta != last:
-            emit(i, k - 1, last)
+            if -5 <= last <= 5:  # most steps are out of range: skip the call
+                emit(i, k - 1, last)
             i = k - 1
             last = delta
     emit(i, n - 1, last)
 
 
 _YEAR = re.compile(r"19\d\d|20\d\d")
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 MIN_YEAR_SPACE = 20
 
 
@@ -409,7 +486,6 @@ def _year_matches(text: str, reference_year: int, out: list[Found]) -> None:
             out.append(Found(i, i + 3, space, "regex", name="recent_year"))
 
 
-_DATE_NO_SEPARATOR = re.compile(r"\d{4,8}$")
 _DATE_WITH_SEPARATOR = re.compile(r"(\d{1,4})([\s/\\_.-])(\d{1,2})\2(\d{1,4})$")
 # Where a run of digits may split into three numbers, by run length (zxcvbn's table).
 _DATE_SPLITS = {
@@ -436,25 +512,31 @@ def _date_year(numbers: tuple[int, int, int]) -> int | None:
     if sum(x > 31 for x in numbers) >= 2 or all(x > 12 for x in numbers) or sum(x <= 0 for x in numbers) >= 2:
         return None
     splits = ((numbers[2], numbers[0], numbers[1]), (numbers[0], numbers[1], numbers[2]))
-    for year, a, b in splits:
-        if _DATE_MIN_YEAR <= year <= _DATE_MAX_YEAR:
-            return year if _day_month(a, b) else None
-    for year, a, b in splits:
-        if _day_month(a, b):
-            if year > 99:
-                return year
-            return year + (1900 if year > 50 else 2000)
-    return None
+    four_digit = next(((y, a, b) for y, a, b in splits if _DATE_MIN_YEAR <= y <= _DATE_MAX_YEAR), None)
+    if four_digit is not None:  # a four-digit year decides: the rest must be a day and a month
+        return four_digit[0] if _day_month(four_digit[1], four_digit[2]) else None
+    year = next((y for y, a, b in splits if _day_month(a, b)), None)
+    if year is None or year > 99:
+        return year
+    return year + (1900 if year > 50 else 2000)
 
 
 def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
     """Dates of 4-8 digits, or with one repeated separator; every one, sub-dates included."""
     n = len(text)
+    # run[i]: how many decimal digits start at i (zxcvbn's \d is any Unicode decimal digit).
+    run = [0] * (n + 1)
+    for digits in _DIGITS.finditer(text):
+        for i in range(digits.start(), digits.end()):
+            run[i] = digits.end() - i
     for i in range(n - 3):
+        if not run[i]:
+            continue
         for j in range(i + 3, min(i + 8, n)):
+            # zxcvbn tests r"^\d{4,8}$", whose "$" also accepts one final newline.
+            if j - i + 1 > run[i] and not (j - i == run[i] and text[j] == "\n"):
+                break
             token = text[i : j + 1]
-            if not _DATE_NO_SEPARATOR.match(token):
-                continue
             years = []
             for k, m in _DATE_SPLITS.get(len(token), ()):
                 try:
@@ -468,6 +550,10 @@ def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
                 space = min(max(abs(y - reference_year), MIN_YEAR_SPACE) for y in years)
                 out.append(Found(i, j, space * 365, "date"))
     for i in range(n - 5):
+        width = run[i]
+        # The separator must follow the first run of 1-4 digits (zxcvbn's \s is str.isspace()).
+        if not 0 < width <= 4 or not (text[i + width] in "/\\_.-" or text[i + width].isspace()):
+            continue
         for j in range(i + 5, min(i + 10, n)):
             found = _DATE_WITH_SEPARATOR.match(text, i, j + 1)
             if found is None:
@@ -477,7 +563,7 @@ def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
                 out.append(Found(i, j, max(abs(year - reference_year), MIN_YEAR_SPACE) * 365 * 4, "date"))
 
 
-def _lower(text: str) -> str:
+def lower_each(text: str) -> str:
     """Lower case, one code point for one (a character whose lower case is longer stays as is)."""
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -496,12 +582,15 @@ def find_matches(
 ) -> list[Found]:
     """Every candidate match in ``text`` (at most a few hundred for 100 code points)."""
     out: list[Found] = []
-    _dictionary_matches(text, _lower(text), indexes, out, max_tables=max_tables)
-    _reverse_dictionary_matches(text, indexes, out)
+    lowered = lower_each(text)
+    for index in indexes:  # each index walked on its own: a small per-call one dies at once
+        _dictionary_matches(text, lowered, index, out, max_tables=max_tables)
+        _reverse_dictionary_matches(text, index, out)
     for graph in graphs:
         _spatial_matches(text, graph, out)
     _repeat_matches(text, base_guesses, out)
     _sequence_matches(text, out)
-    _year_matches(text, reference_year, out)
-    _date_matches(text, reference_year, out)
+    if _DIGIT.search(text):
+        _year_matches(text, reference_year, out)
+        _date_matches(text, reference_year, out)
     return out

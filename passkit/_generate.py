@@ -374,6 +374,10 @@ class Generator:
         exclude: characters never to use.
         exclude_lookalikes: drop :data:`LOOKALIKES` (``0 O o 1 l I | 5 S 2 Z 8 B``).
 
+    The policy's ``forbid: context`` and ``previous`` checks need a user and are not applied.
+    A ``min-strength`` rule is applied by rejecting weaker samples after drawing; the strings it
+    removes are not counted, so for such policies ``entropy_bits`` is an upper bound.
+
     Attributes:
         entropy_bits: exactly log2 of the number of equally likely passwords.
         length: the password length used.

@@ -22,6 +22,7 @@ from passkit._codes import (
     pin,
     recovery_codes,
 )
+from passkit._estimate import CrackTime, CrackTimes, Estimate, Feedback, Match, estimate
 from passkit._generate import Generator, generate
 from passkit._passphrase import PassphraseGenerator, passphrase
 from passkit._policy import Policy
@@ -30,8 +31,13 @@ from passkit._romaji_gen import RomajiGenerator, romaji_password
 __all__ = [
     "CharClass",
     "CheckResult",
+    "CrackTime",
+    "CrackTimes",
+    "Estimate",
+    "Feedback",
     "Finding",
     "Generator",
+    "Match",
     "PassphraseGenerator",
     "PinGenerator",
     "Policy",
@@ -40,6 +46,7 @@ __all__ = [
     "Violation",
     "__version__",
     "check",
+    "estimate",
     "exceptions",
     "generate",
     "one_time_code",

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from passkit import policies
 from passkit._charclass import CharClass
 from passkit._context import context_hit, validate_user_inputs
+from passkit._estimate import strength_score
 from passkit._messages import LOCALES, check_locale, describe_class, render
 from passkit._normalize import LOOKALIKE_TABLE, has_fullwidth, has_kana, nfkc
 from passkit._policy import Policy, resolve_policy
 from passkit._similarity import SimilarityKey, is_near
-from passkit._strength import Scorer, zxcvbn_score
+from passkit._strength import Scorer
 from passkit._wordlists import common_password_skeletons
 
 __all__ = ["CheckResult", "Finding", "Violation", "check"]
@@ -287,7 +288,8 @@ def check(
         UnsupportedLocaleError: ``locale`` is neither ``"en"`` nor ``"ja"``.
 
     Time: linear in the length of the password, the user inputs (each cut to 256 code points)
-    and the previous passwords; a ``min-strength`` rule scores at most the first 64 code points.
+    and the previous passwords; a ``min-strength`` rule analyses at most the first 100 code points
+    (see :func:`passkit.estimate`).
 
     Example:
         >>> from passkit import check
@@ -301,4 +303,4 @@ def check(
         >>> check("abc12", "amazon", locale="ja").violations[0].message
         '6文字以上にしてください(現在5文字)。'
     """
-    return evaluate(password, policy, user_inputs=user_inputs, previous=previous, locale=locale, scorer=zxcvbn_score)
+    return evaluate(password, policy, user_inputs=user_inputs, previous=previous, locale=locale, scorer=strength_score)

@@ -16,6 +16,7 @@ from typing import TextIO
 from passkit import __version__, policies
 from passkit._check import CheckResult, check
 from passkit._codes import PinGenerator, RecoveryCodeGenerator
+from passkit._estimate import Estimate, estimate
 from passkit._generate import Generator
 from passkit._messages import LOCALES
 from passkit._passphrase import PassphraseGenerator
@@ -25,6 +26,12 @@ from passkit.exceptions import PasskitError
 
 __all__ = ["main"]
 
+CRACK_SCENARIOS = (
+    "online_throttling_100_per_hour",
+    "online_no_throttling_10_per_second",
+    "offline_slow_hashing_1e4_per_second",
+    "offline_fast_hashing_1e10_per_second",
+)
 EXIT_OK = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
@@ -56,6 +63,66 @@ def _result_text(index: int, result: CheckResult) -> str:
     lines += [f"  {v.code}: {v.message}" for v in result.violations]
     lines += [f"  note {f.code}: {f.message}" for f in result.findings]
     return "\n".join(lines)
+
+
+def _estimate_record(index: int, result: Estimate) -> dict[str, object]:
+    return {
+        "line": index,
+        "score": result.score,
+        "guesses": result.guesses,
+        "guesses_log10": result.guesses_log10,
+        "crack_times": {
+            name: {
+                "seconds": getattr(result.crack_times, name).seconds,
+                "display": getattr(result.crack_times, name).display,
+            }
+            for name in CRACK_SCENARIOS
+        },
+        "feedback": {"warning": result.feedback.warning, "suggestions": list(result.feedback.suggestions)},
+        "truncated": result.truncated,
+        # Pieces of the password are never printed: only where each match lies and what it is.
+        "sequence": [
+            {
+                "pattern": m.pattern,
+                "i": m.i,
+                "j": m.j,
+                "guesses": m.guesses,
+                "dictionary": m.dictionary_name,
+                "rank": m.rank,
+            }
+            for m in result.sequence
+        ],
+    }
+
+
+def _estimate_text(index: int, result: Estimate) -> str:
+    times = result.crack_times
+    lines = [
+        f"line {index}: score {result.score}/4, about 10^{result.guesses_log10:.1f} guesses"
+        + (" (first 100 characters analysed)" if result.truncated else ""),
+        (
+            f"  offline fast hash: {times.offline_fast_hashing_1e10_per_second.display};"
+            f" online throttled: {times.online_throttling_100_per_hour.display}"
+        ),
+    ]
+    if result.feedback.warning:
+        lines.append(f"  warning: {result.feedback.warning}")
+    lines += [f"  suggestion: {s}" for s in result.feedback.suggestions]
+    return "\n".join(lines)
+
+
+def _cmd_estimate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    index = 0
+    for index, password in enumerate(_read_secrets(stdin, "Password (not shown): "), start=1):
+        result = estimate(password, user_inputs=args.user_input, locale=args.locale)
+        if args.json:
+            print(json.dumps(_estimate_record(index, result), ensure_ascii=False), file=stdout)
+        else:
+            print(_estimate_text(index, result), file=stdout)
+    if index == 0:
+        print("passkit: error: no password read from stdin (one password per line)", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _policy_from_args(args: argparse.Namespace) -> Policy:
@@ -244,6 +311,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_parser.set_defaults(handler=_cmd_check)
     _add_generate_parser(commands)
+    estimate_parser = commands.add_parser(
+        "estimate",
+        help="estimate the strength of passwords (zxcvbn's model, safe and bounded)",
+        description=(
+            "Estimate each password read from stdin (one per line), or typed at a no-echo prompt:"
+            " score 0-4, guesses, crack times and feedback. Never prints the password or parts of it."
+        ),
+        epilog="Exit codes: 0 success, 2 usage error (including empty stdin).",
+    )
+    estimate_parser.add_argument("--json", action="store_true", help="print one JSON object per password (JSON Lines)")
+    estimate_parser.add_argument(
+        "--locale", choices=LOCALES, default="en", help="language of the feedback (default: en)"
+    )
+    estimate_parser.add_argument(
+        "--user-input", action="append", default=[], metavar="TEXT", help="the user's own words (repeatable)"
+    )
+    estimate_parser.set_defaults(handler=_cmd_estimate)
     return parser
 
 

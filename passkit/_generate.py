@@ -30,9 +30,9 @@ from dataclasses import dataclass
 
 from passkit._charclass import NAMED, CharClass, is_unicode_member
 from passkit._csprng import randbelow
+from passkit._estimate import strength_score
 from passkit._normalize import LOOKALIKE_TABLE
 from passkit._policy import Policy, resolve_policy
-from passkit._strength import zxcvbn_score
 from passkit._wordlists import common_password_skeletons, lazy
 from passkit.exceptions import OptionError, UnsatisfiablePolicyError
 
@@ -498,7 +498,7 @@ class Generator:
         plan = self._plan
         if folded is not None and folded in _blocked_skeletons(plan.model.length):
             return False
-        return plan.min_strength is None or zxcvbn_score(password, ()) >= plan.min_strength
+        return plan.min_strength is None or strength_score(password, ()) >= plan.min_strength
 
     def _by_rejection(self, wanted: int) -> list[str]:
         """Draw a batch of uniform candidates and keep those in S; each filter is one C-speed pass."""

@@ -1,0 +1,562 @@
+"""Password strength estimation: ``passkit.estimate``, zxcvbn's model made safe, bounded and current.
+
+Pipeline: NFKC-normalise, keep at most :data:`MAX_ANALYSED` code points, find every candidate
+match (:mod:`passkit._estimate_match`), then pick the match sequence that minimises zxcvbn's cost
+``l! * product(guesses) + 10000 ** (l - 1)`` exactly, by dynamic programming over
+(position, sequence length) with Pareto pruning. zxcvbn's own search prunes heuristically; an
+exact minimum over a superset of zxcvbn's matches is never above zxcvbn's answer.
+
+All state is per call: user inputs become a per-call dictionary, the shared word index and
+keyboard graphs are built once (lazily, behind a lock) and never written afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from passkit._estimate_match import (
+    Found,
+    KeyboardGraph,
+    RankedDictionary,
+    WordIndex,
+    add_word,
+    find_matches,
+    lower_each,
+    uppercase_variations,
+    zxcvbn_dictionaries,
+    zxcvbn_graphs,
+)
+from passkit._estimate_text import display_time, message
+from passkit._messages import check_locale
+from passkit._normalize import nfkc
+from passkit._wordlists import lazy
+
+__all__ = [
+    "MAX_ANALYSED",
+    "MAX_L33T_TABLES",
+    "CrackTime",
+    "CrackTimes",
+    "Estimate",
+    "Estimator",
+    "Feedback",
+    "Match",
+    "estimate",
+    "strength_score",
+]
+
+MAX_ANALYSED = 100
+"""At most this many code points (after NFKC) are analysed; longer passwords set ``truncated``."""
+MAX_L33T_TABLES = 64
+"""At most this many partial l33t substitution tables are followed from each starting position."""
+_MAX_RAW = 4 * MAX_ANALYSED  # NFKC looks at no more than this many input code points
+_SEQUENCE_PENALTY = 10000.0  # zxcvbn's MIN_GUESSES_BEFORE_GROWING_SEQUENCE
+_RESERVED = "user_inputs"
+
+# A step of the optimal sequence: (match, or None for brute force), its first index, the length
+# of the best sequence before it, and its own guesses.
+_Step = tuple[Found | None, int, int, float]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Match:
+    """One piece of the optimal match sequence; its ``repr`` masks the token.
+
+    Attributes:
+        pattern: ``dictionary``, ``spatial``, ``repeat``, ``sequence``, ``regex``, ``date`` or
+            ``bruteforce``.
+        i: index of the first code point (in the analysed, NFKC-normalised text).
+        j: index of the last code point, inclusive.
+        token: the matched text (part of the password: never logged, masked in ``repr``).
+        guesses: guesses zxcvbn's model assigns to this piece.
+        dictionary_name: for dictionary matches, the list the word comes from.
+        rank: for dictionary matches, the word's rank in that list (1 is the most common).
+        reversed: the word is spelled backwards.
+        l33t: the word is written with substitutions such as ``@`` for ``a``.
+        name: keyboard graph, regex or sequence name, where the pattern has one.
+    """
+
+    pattern: str
+    i: int
+    j: int
+    token: str
+    guesses: float
+    dictionary_name: str = ""
+    rank: int = 0
+    reversed: bool = False
+    l33t: bool = False
+    name: str = ""
+
+    def __repr__(self) -> str:
+        extra = ""
+        if self.pattern == "dictionary":
+            extra = f", dictionary_name={self.dictionary_name!r}, rank={self.rank}"
+            extra += f", reversed={self.reversed}, l33t={self.l33t}"
+        elif self.name:
+            extra = f", name={self.name!r}"
+        return (
+            f"Match(pattern={self.pattern!r}, i={self.i}, j={self.j}, token=<masked>, guesses={self.guesses!r}{extra})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CrackTime:
+    """Time to guess the password in one attack scenario.
+
+    Attributes:
+        seconds: guesses divided by the scenario's guessing rate.
+        display: rounded, in words, in the requested locale (``"3 hours"``, ``"3時間"``).
+    """
+
+    seconds: float
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrackTimes:
+    """zxcvbn's four attack scenarios."""
+
+    online_throttling_100_per_hour: CrackTime
+    online_no_throttling_10_per_second: CrackTime
+    offline_slow_hashing_1e4_per_second: CrackTime
+    offline_fast_hashing_1e10_per_second: CrackTime
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """What to tell the user: one warning (possibly empty) and suggestions, in the requested locale."""
+
+    warning: str
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """The result of :func:`estimate`; its ``repr`` never shows the password.
+
+    Attributes:
+        guesses: estimated guesses to find the password (an ``int`` when exact and small).
+        guesses_log10: ``log10(guesses)``.
+        score: 0-4 on zxcvbn's thresholds (below 10**3, 10**6, 10**8, 10**10 guesses, plus 5).
+        crack_times: seconds and display for zxcvbn's four attack scenarios.
+        feedback: warning and suggestions.
+        sequence: the optimal match sequence (tokens masked in ``repr``).
+        truncated: ``True`` when only a prefix of the password was analysed.
+    """
+
+    guesses: int | float
+    guesses_log10: float
+    score: int
+    crack_times: CrackTimes
+    feedback: Feedback
+    sequence: tuple[Match, ...]
+    truncated: bool
+
+
+def _score(guesses: float) -> int:
+    """zxcvbn's score thresholds."""
+    for score, limit in enumerate((1e3, 1e6, 1e8, 1e10)):
+        if guesses < limit + 5:
+            return score
+    return 4
+
+
+def _pareto(front: dict[int, tuple[float, _Step]]) -> dict[int, tuple[float, _Step]]:
+    """Keep a length only if its product beats every shorter length's (others can never win)."""
+    if len(front) < 2:
+        return front
+    kept: dict[int, tuple[float, _Step]] = {}
+    best = math.inf
+    for length in sorted(front):
+        entry = front[length]
+        if entry[0] < best:
+            kept[length] = entry
+            best = entry[0]
+    return kept
+
+
+def _cost(length: int, product: float) -> float:
+    """zxcvbn's sequence cost ``l! * product + 10000 ** (l - 1)``, in floating point."""
+    penalty = _SEQUENCE_PENALTY ** (length - 1) if length < 70 else math.inf
+    return math.factorial(length) * product + penalty
+
+
+# l! and 10000 ** (l - 1) for every sequence length a call can reach (immutable tables).
+_FACTORIAL = tuple(float(math.factorial(size)) for size in range(MAX_ANALYSED + 2))
+_PENALTY = tuple(_cost(size, 0.0) for size in range(MAX_ANALYSED + 2))
+_POWER_OFFSET = MAX_ANALYSED + 2
+_POWERS_OF_TEN = tuple(10.0**power for power in range(-_POWER_OFFSET, _POWER_OFFSET + 2))
+
+
+def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call per code point)
+    n: int, candidates: Iterable[Found]
+) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
+    """The exact minimum-cost sequence covering ``n`` code points, brute force filling the gaps."""
+    by_end: list[list[tuple[int, float, Found]]] = [[] for _ in range(n)]
+    for found in candidates:
+        size = found.j - found.i + 1
+        floor = 1 if size == n else (10 if size == 1 else 50)
+        by_end[found.j].append((found.i, max(found.guesses, floor), found))
+    origin: dict[int, tuple[float, _Step]] = {0: (1.0, (None, 0, 0, 1.0))}
+    fronts: list[dict[int, tuple[float, _Step]]] = []
+    # factorial[l] and penalty[l] = 10000 ** (l - 1): a sequence of l pieces with product p costs
+    # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
+    # already costs more than a complete sequence found so far (``bound``) is dropped.
+    factorial, penalty = _FACTORIAL, _PENALTY
+    bound = _cost(1, 11.0 if n == 1 else 10.0**n) * (1 + 1e-12)
+    # Brute-force runs of two or more code points, i..k, cost 10 ** (k - i + 1): for each length l
+    # of the sequence before the run, the least product before it divided by 10 ** i, with that i.
+    # The run ending at k then costs scaled * 10 ** (k + 1), so one running minimum serves every k.
+    runs: dict[int, tuple[float, int]] = {}
+    for k in range(n):
+        best: dict[int, tuple[float, _Step]] = {}
+        get = best.get
+        for i, guesses, candidate in by_end[k]:
+            for length, (product, _) in (fronts[i - 1] if i else origin).items():
+                value = product * guesses
+                current = get(length + 1)
+                if current is None or value < current[0]:
+                    best[length + 1] = (value, (candidate, i, length, guesses))
+        for length, (product, _) in (fronts[k - 1] if k else origin).items():
+            value = product * 11  # one brute-forced code point
+            current = get(length + 1)
+            if current is None or value < current[0]:
+                best[length + 1] = (value, (None, k, length, 11.0))
+        if k:
+            scale = _POWERS_OF_TEN[_POWER_OFFSET - k + 1]
+            for length, (product, _) in (fronts[k - 2] if k > 1 else origin).items():
+                known = runs.get(length)
+                if known is None or product * scale < known[0]:
+                    runs[length] = (product * scale, k - 1)
+            grow = _POWERS_OF_TEN[_POWER_OFFSET + k + 1]
+            stale = None
+            for length, (scaled, i) in runs.items():
+                value = scaled * grow
+                if factorial[length + 1] * value + penalty[length + 1] > bound:
+                    stale = [*(stale or ()), length]  # runs only grow: this one can never win again
+                    continue
+                current = get(length + 1)
+                if current is None or value < current[0]:
+                    best[length + 1] = (value, (None, i, length, _POWERS_OF_TEN[_POWER_OFFSET + k - i + 1]))
+            for length in stale or ():
+                del runs[length]
+        # Keep a length only if its product beats every shorter length's and it can still beat the
+        # bound; then tighten the bound by finishing each kept prefix with one brute-force run.
+        rest = n - 1 - k
+        tail = 1.0 if not rest else 11.0 if rest == 1 else _POWERS_OF_TEN[_POWER_OFFSET + rest]
+        extra = 1 if rest else 0
+        front: dict[int, tuple[float, _Step]] = {}
+        least = math.inf
+        for length in sorted(best):
+            entry = best[length]
+            product = entry[0]
+            if product >= least or factorial[length] * product + penalty[length] > bound:
+                continue
+            front[length] = entry
+            least = product
+            cost = factorial[length + extra] * product * tail + penalty[length + extra]
+            if cost < bound:
+                bound = cost * (1 + 1e-12)
+        fronts.append(front or _pareto(best))
+    final = fronts[n - 1]
+    length = min(final, key=lambda size: _cost(size, final[size][0]))
+    steps: list[tuple[int, int, float, Found | None]] = []
+    product = 1.0
+    k = n - 1
+    while k >= 0:
+        _, (match, i, previous, guesses) = fronts[k][length]
+        steps.append((i, k, guesses, match))
+        product *= guesses
+        k, length = i - 1, previous
+    steps.reverse()
+    # Recomputed from the steps' own guesses, so that exact inputs give an exact total.
+    return _cost(len(steps), product), steps
+
+
+def _one_character(char: str, indexes: Sequence[Mapping[str, tuple[str, int]]]) -> float:
+    """What a full analysis of one character gives, without running it: a one-piece sequence.
+
+    With one code point only brute force (11) and one-letter dictionary words can match (l33t
+    needs two code points, spatial, sequence and dates more; reversed costs twice as much).
+    """
+    ranks = [entry[1] for index in indexes if (entry := index.get(lower_each(char))) and entry[1]]
+    return _cost(1, min([11.0, *(rank * uppercase_variations(char) for rank in ranks)]))
+
+
+def _prepare(password: str) -> tuple[str, bool]:
+    """NFKC-normalise a bounded prefix and keep at most :data:`MAX_ANALYSED` code points."""
+    normalized = nfkc(password[:_MAX_RAW])
+    return normalized[:MAX_ANALYSED], len(password) > _MAX_RAW or len(normalized) > MAX_ANALYSED
+
+
+def _user_entries(user_inputs: Sequence[str]) -> dict[str, tuple[str, int]]:
+    """A per-call dictionary of the user's own words, ranked by position (zxcvbn lower-cases them)."""
+    entries: dict[str, tuple[str, int]] = {}
+    for rank, raw in enumerate(user_inputs, 1):
+        text = raw[:_MAX_RAW]
+        for word in {text.lower(), nfkc(text).lower()}:
+            add_word(entries, _RESERVED, rank, word)
+    return entries
+
+
+def _check_types(password: object, user_inputs: object) -> tuple[str, ...]:
+    """Gather every wrong argument type into one ``TypeError``; return the user inputs as a tuple."""
+    problems = []
+    if not isinstance(password, str):
+        problems.append(f"password must be a str, not {type(password).__name__}")
+    inputs: tuple[object, ...] = ()
+    if isinstance(user_inputs, str | bytes) or not isinstance(user_inputs, Iterable):
+        problems.append(f"user_inputs must be an iterable of str, not {type(user_inputs).__name__}")
+    else:
+        inputs = tuple(user_inputs)
+        wrong = sorted({type(item).__name__ for item in inputs if not isinstance(item, str)})
+        if wrong:
+            problems.append(f"user_inputs must hold only str, not {', '.join(wrong)}")
+    if problems:
+        raise TypeError("; ".join(problems))
+    return tuple(str(item) for item in inputs)
+
+
+class Estimator:
+    """An estimator over a set of ranked dictionaries and keyboard graphs (the plug-in seam).
+
+    The default estimator (used by :func:`estimate`) has zxcvbn's six frequency lists and four
+    keyboard graphs. Further lists (Japanese romaji, a site's own words) and graphs (JIS) plug in
+    through ``extra_dictionaries`` and ``extra_graphs``; names must be unique. Everything loads on
+    the first estimate, once, behind a lock; an estimator is safe to share between threads.
+
+    Args:
+        extra_dictionaries: more ranked word lists, searched together with zxcvbn's.
+        extra_graphs: more keyboard graphs, searched together with zxcvbn's.
+        dictionaries: the base lists (zxcvbn's by default).
+        graphs: returns the base graphs (zxcvbn's by default); called once, lazily.
+
+    Raises:
+        ValueError: two dictionaries or two graphs share a name, or a dictionary is called
+            ``"user_inputs"`` (reserved for the per-call words).
+
+    Example:
+        >>> from passkit._estimate_match import RankedDictionary
+        >>> romaji = RankedDictionary("romaji", lambda: ["sakura", "tanuki"])
+        >>> Estimator(extra_dictionaries=[romaji]).estimate("tanuki").sequence[0].dictionary_name
+        'romaji'
+    """
+
+    __slots__ = ("_data", "_dictionaries", "_graphs")
+
+    def __init__(
+        self,
+        *,
+        extra_dictionaries: Sequence[RankedDictionary] = (),
+        extra_graphs: Sequence[KeyboardGraph] = (),
+        dictionaries: Sequence[RankedDictionary] | None = None,
+        graphs: Callable[[], Sequence[KeyboardGraph]] = zxcvbn_graphs,
+    ) -> None:
+        base = zxcvbn_dictionaries() if dictionaries is None else tuple(dictionaries)
+        self._dictionaries = (*base, *extra_dictionaries)
+        names = [d.name for d in self._dictionaries]
+        if len(set(names)) != len(names) or _RESERVED in names:
+            raise ValueError(f"dictionary names must be unique and not {_RESERVED!r}; got {names}")
+        self._graphs = (graphs, tuple(extra_graphs))
+        self._data = lazy(self._load)
+
+    def _load(self) -> tuple[Mapping[str, tuple[str, int]], tuple[KeyboardGraph, ...]]:
+        """Build the merged word index and the graph list (runs once)."""
+        base_graphs, extra_graphs = self._graphs
+        graphs = (*base_graphs(), *extra_graphs)
+        names = [g.name for g in graphs]
+        if len(set(names)) != len(names):
+            raise ValueError(f"keyboard graph names must be unique; got {names}")
+        index = WordIndex((d.name, d.load()) for d in self._dictionaries)
+        return index.entries, graphs
+
+    def estimate(self, password: str, *, user_inputs: Iterable[str] = (), locale: str = "en") -> Estimate:
+        """Estimate like :func:`estimate`, with this estimator's dictionaries and graphs."""
+        inputs = _check_types(password, user_inputs)
+        locale = check_locale(locale)
+        text, truncated = _prepare(password)
+        entries, graphs = self._data()
+        user = _user_entries(inputs)
+        indexes = (entries, user) if user else (entries,)
+        year = datetime.date.today().year
+        memo: dict[str, float] = {}
+
+        def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
+            found = find_matches(part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES)
+            return _minimum_sequence(len(part), found)
+
+        def base_guesses(part: str) -> float:
+            if part not in memo:
+                memo[part] = _one_character(part, indexes) if len(part) == 1 else analyse(part)[0]
+            return memo[part]
+
+        if text:
+            total, steps = analyse(text)
+        else:
+            total, steps = 1.0, []
+        sequence = tuple(_public_match(text, step) for step in steps)
+        guesses: int | float = int(total) if total < 2**53 and total.is_integer() else total
+        score = _score(total)
+        return Estimate(
+            guesses=guesses,
+            guesses_log10=math.log10(total),
+            score=score,
+            crack_times=_crack_times(total, locale),
+            feedback=_feedback(score, sequence, [step[3] for step in steps], locale),
+            sequence=sequence,
+            truncated=truncated,
+        )
+
+
+def _public_match(text: str, step: tuple[int, int, float, Found | None]) -> Match:
+    """The public form of one step of the optimal sequence."""
+    i, j, guesses, found = step
+    token = text[i : j + 1]
+    if found is None:
+        return Match("bruteforce", i, j, token, guesses)
+    return Match(
+        found.pattern, i, j, token, guesses, found.dictionary_name, found.rank, found.reversed, found.l33t, found.name
+    )
+
+
+_RATES = {
+    "online_throttling_100_per_hour": 100 / 3600,
+    "online_no_throttling_10_per_second": 10.0,
+    "offline_slow_hashing_1e4_per_second": 1e4,
+    "offline_fast_hashing_1e10_per_second": 1e10,
+}
+
+
+def _crack_times(guesses: float, locale: str) -> CrackTimes:
+    """Seconds and display for each of zxcvbn's attack scenarios."""
+    times = {}
+    for scenario, rate in _RATES.items():
+        seconds = guesses / rate
+        times[scenario] = CrackTime(seconds, display_time(seconds, locale))
+    return CrackTimes(**times)
+
+
+def _feedback(score: int, sequence: tuple[Match, ...], found: Sequence[Found | None], locale: str) -> Feedback:
+    """zxcvbn's feedback rules: judge the longest match of a weak password."""
+    if not sequence:
+        return Feedback("", (message("use-few-words", locale), message("no-need-symbols", locale)))
+    if score > 2:
+        return Feedback("", ())
+    longest = max(range(len(sequence)), key=lambda k: sequence[k].j - sequence[k].i)  # first longest
+    warning, suggestions = _match_feedback(sequence[longest], found[longest], len(sequence) == 1)
+    return Feedback(
+        message(warning, locale) if warning else "",
+        (message("add-word", locale), *(message(key, locale) for key in suggestions)),
+    )
+
+
+def _match_feedback(match: Match, found: Found | None, sole: bool) -> tuple[str, tuple[str, ...]]:
+    """Warning key and suggestion keys for one match."""
+    if match.pattern == "dictionary":
+        return _dictionary_feedback(match, sole)
+    if match.pattern == "spatial":
+        return ("straight-row" if found is not None and found.turns == 1 else "short-keyboard"), ("longer-keyboard",)
+    if match.pattern == "repeat":
+        return ("repeat-char" if found is not None and found.base_length == 1 else "repeat-block"), ("avoid-repeats",)
+    return _PATTERN_FEEDBACK.get(match.pattern, ("", ()))
+
+
+_PATTERN_FEEDBACK = {
+    "sequence": ("sequence", ("avoid-sequences",)),
+    "regex": ("recent-year", ("avoid-recent-years", "avoid-your-years")),
+    "date": ("date", ("avoid-dates",)),
+}
+
+
+def _dictionary_feedback(match: Match, sole: bool) -> tuple[str, tuple[str, ...]]:
+    """zxcvbn's dictionary warnings, plus a warning for the user's own words."""
+    warning = ""
+    if match.dictionary_name == "passwords":
+        if sole and not match.l33t and not match.reversed:
+            warning = "top-10" if match.rank <= 10 else "top-100" if match.rank <= 100 else "very-common"
+        elif math.log10(match.guesses) <= 4:
+            warning = "similar-common"
+    elif match.dictionary_name == "english_wikipedia":
+        warning = "word-alone" if sole else ""
+    elif match.dictionary_name in {"surnames", "male_names", "female_names"}:
+        warning = "names-alone" if sole else "names-common"
+    elif match.dictionary_name == _RESERVED:
+        warning = "user-input"
+    suggestions = []
+    token = match.token
+    if token[:1].isupper() and token[1:].lower() == token[1:] and len(token) > 1:
+        suggestions.append("capitalization")
+    elif token.upper() == token and token.lower() != token:
+        suggestions.append("all-uppercase")
+    if match.reversed and len(token) >= 4:
+        suggestions.append("reversed")
+    if match.l33t:
+        suggestions.append("l33t")
+    return warning, tuple(suggestions)
+
+
+_DEFAULT = Estimator()
+
+
+def estimate(password: str, *, user_inputs: Iterable[str] = (), locale: str = "en") -> Estimate:
+    """Estimate how many guesses a password takes, on zxcvbn's model, safely and within a bound.
+
+    The password is NFKC-normalised (full-width ``ｐａｓｓ`` reads as ``pass``) and at most its first
+    :data:`MAX_ANALYSED` (100) code points are analysed; the normalisation itself looks at no more
+    than the first 400 input code points. When anything is cut, ``truncated`` is ``True``. l33t
+    matching follows at most :data:`MAX_L33T_TABLES` substitution tables per starting position.
+    So the work per call is bounded for any input (the empty string, 1 MB, lone surrogates, NUL,
+    combining marks), and the cost grows only linearly with the total length of ``user_inputs``.
+
+    Guesses are never above zxcvbn 4.5's for the same analysed text (with zxcvbn's reference year
+    set to today's): passkit finds every match zxcvbn finds, and more, and minimises exactly.
+    Years and dates are scored against today's year. User inputs are a per-call dictionary, so
+    concurrent calls never see each other's words.
+
+    Args:
+        password: the password; never stored, logged or shown in a ``repr``.
+        user_inputs: the user's own words (name, email, ...); each is a dictionary word.
+        locale: language of ``feedback`` and the crack-time displays, ``"en"`` or ``"ja"``.
+
+    Returns:
+        An :class:`Estimate`.
+
+    Raises:
+        TypeError: ``password`` is not a ``str`` or ``user_inputs`` is not an iterable of ``str``.
+        passkit.exceptions.UnsupportedLocaleError: ``locale`` is not ``"en"`` or ``"ja"``.
+
+    Example:
+        >>> result = estimate("password")
+        >>> result.guesses, result.score
+        (3, 0)
+        >>> result.feedback.warning
+        'This is a top-10 common password.'
+        >>> estimate("correct horse battery staple").score
+        4
+        >>> estimate("ｐａｓｓｗｏｒｄ", locale="ja").feedback.warning
+        'よく使われるパスワードの上位10位に入っています。'
+        >>> [(m.pattern, m.dictionary_name, m.guesses) for m in estimate("tanaka", user_inputs=["Tanaka"]).sequence]
+        [('dictionary', 'user_inputs', 1)]
+        >>> "tanaka" in repr(estimate("tanaka"))
+        False
+    """
+    return _DEFAULT.estimate(password, user_inputs=user_inputs, locale=locale)
+
+
+def strength_score(password: str, user_inputs: Sequence[str]) -> int:
+    """The score 0-4 of :func:`estimate`, shaped as a ``passkit._strength.Scorer`` (``min-strength``).
+
+    Args:
+        password: the (already normalised) password.
+        user_inputs: the user's own words.
+
+    Returns:
+        ``estimate(password, user_inputs=user_inputs).score``.
+
+    Example:
+        >>> strength_score("password", ()), strength_score("correct horse battery staple", ())
+        (0, 4)
+    """
+    return _DEFAULT.estimate(password, user_inputs=user_inputs).score

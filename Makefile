@@ -30,7 +30,7 @@ demo: $(VENV)/.runtime
 	@echo '$$ passkit generate --policy amazon-recommended --count 3'
 	@$(BIN)/passkit generate --policy amazon-recommended --count 3 2>&1
 
-test: lint typecheck unit docs
+test: lint typecheck unit docs wheel-smoke
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check passkit tests benchmarks
@@ -48,6 +48,15 @@ docs: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_generate.py
+	$(BIN)/python benchmarks/bench_estimate.py
+
+# Build the wheel, install it into a fresh virtual environment outside the source tree, smoke-test it.
+wheel-smoke: $(VENV)/.dev
+	rm -rf $(VENV)/wheel $(VENV)/wheel-env
+	$(PIP) wheel --no-deps --wheel-dir $(VENV)/wheel .
+	$(PYTHON) -m venv $(VENV)/wheel-env
+	$(VENV)/wheel-env/bin/python -m pip --quiet --disable-pip-version-check install $(VENV)/wheel/passkit-*.whl
+	cd $(VENV)/wheel-env && ./bin/python $(CURDIR)/tests/smoke_wheel.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -20,7 +20,8 @@ $(VENV)/.dev: pyproject.toml $(VENV)/.created
 	touch $@ $(VENV)/.runtime
 
 # The main job: check sample passwords against the Amazon policy (exit 1 = some failed, expected here),
-# then generate passwords that the stronger recommended policy accepts, with their exact entropy.
+# then generate passwords that the stronger recommended policy accepts, with their exact entropy,
+# and estimate the strength of the samples.
 DEMO_PASSWORDS := 'abc12' 'kx7Qm2' 'abc123' 'P@ssw0rd' 'ＰＡＳＳＷＯＲＤ'
 demo: $(VENV)/.runtime
 	@echo 'Sample passwords, lines 1-5: '$(DEMO_PASSWORDS)
@@ -29,6 +30,9 @@ demo: $(VENV)/.runtime
 	@echo
 	@echo '$$ passkit generate --policy amazon-recommended --count 3'
 	@$(BIN)/passkit generate --policy amazon-recommended --count 3 2>&1
+	@echo
+	@echo '$$ passkit estimate   # the same sample passwords'
+	@printf '%s\n' $(DEMO_PASSWORDS) | $(BIN)/passkit estimate | grep -v '^  suggestion'
 
 test: lint typecheck unit docs wheel-smoke
 

@@ -396,3 +396,17 @@ def user_input_items() -> st.SearchStrategy[str | datetime.date]:
 
 user_inputs = st.lists(user_input_items(), max_size=4)
 previous_passwords = st.lists(passwords(max_size=16), max_size=3)
+
+# Violation codes in the documented rule order (the Policies guide lists them).
+VIOLATION_CODES = (
+    "too-short",
+    "too-long",
+    "disallowed-character",
+    "missing-required",
+    "max-consecutive",
+    "common-password",
+    "context-word",
+    "previous-password",
+    "similar-to-previous",
+    "too-weak",
+)

@@ -37,6 +37,7 @@ from strategies import (
     secret_passwords,
     user_inputs,
 )
+from strategies import VIOLATION_CODES as DOCUMENTED_ORDER
 
 from passkit import CharClass, CheckResult, Finding, Policy, Violation, check, policies
 from passkit._check import evaluate
@@ -58,18 +59,6 @@ LOOKALIKES = {
     **dict.fromkeys("7+", "t"),
     "2": "z",
 }
-DOCUMENTED_ORDER = (
-    "too-short",
-    "too-long",
-    "disallowed-character",
-    "missing-required",
-    "max-consecutive",
-    "common-password",
-    "context-word",
-    "previous-password",
-    "similar-to-previous",
-    "too-weak",
-)
 
 Expected = list[tuple[str, tuple[tuple[str, int | str], ...]]]
 

@@ -26,6 +26,7 @@ from passkit._estimate import CrackTime, CrackTimes, Estimate, Feedback, Match, 
 from passkit._generate import Generator, generate
 from passkit._passphrase import PassphraseGenerator, passphrase
 from passkit._policy import Policy
+from passkit._romaji import romanize
 from passkit._romaji_gen import RomajiGenerator, romaji_password
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "policies",
     "recovery_codes",
     "romaji_password",
+    "romanize",
 ]
 
 __version__ = "0.1.0"

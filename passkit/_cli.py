@@ -21,6 +21,7 @@ from passkit._generate import Generator
 from passkit._messages import LOCALES
 from passkit._passphrase import PassphraseGenerator
 from passkit._policy import Policy
+from passkit._romaji import SYSTEMS, romanize
 from passkit._romaji_gen import RomajiGenerator
 from passkit.exceptions import PasskitError
 
@@ -121,6 +122,16 @@ def _cmd_estimate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> in
             print(_estimate_text(index, result), file=stdout)
     if index == 0:
         print("passkit: error: no password read from stdin (one password per line)", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _cmd_romanize(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    index = 0
+    for index, text in enumerate(_read_secrets(stdin, "Kana (not shown): "), start=1):  # noqa: B007
+        print(romanize(text, args.system, long_vowels=args.long_vowels), file=stdout)
+    if index == 0:
+        print("passkit: error: no text read from stdin (one phrase per line)", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
 
@@ -328,6 +339,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--user-input", action="append", default=[], metavar="TEXT", help="the user's own words (repeatable)"
     )
     estimate_parser.set_defaults(handler=_cmd_estimate)
+    romanize_parser = commands.add_parser(
+        "romanize",
+        help="kana to romaji (Hepburn, Kunrei, Nihon-shiki, passport)",
+        description=(
+            "Romanise each line read from stdin, or a phrase typed at a no-echo prompt (phrases may be"
+            " secrets). Kanji are refused: give their reading in kana."
+        ),
+        epilog="Exit codes: 0 success, 2 usage error (kanji, empty stdin, input that is not UTF-8).",
+    )
+    romanize_parser.add_argument("--system", choices=SYSTEMS, default="hepburn", help="default: hepburn")
+    romanize_parser.add_argument(
+        "--long-vowels", choices=("keep", "omit"), default="keep", help="keep (ou, aa) or omit long vowels"
+    )
+    romanize_parser.set_defaults(handler=_cmd_romanize)
     return parser
 
 

@@ -13,6 +13,7 @@ PasskitError
  |    +-- UnsatisfiablePolicyError       no password can satisfy the policy with these options
  +-- OptionError (ValueError)            a generator option is out of range
  +-- UnsupportedLocaleError (ValueError) locale is not "en" or "ja"
+ +-- KanjiError (ValueError)             text to romanise holds kanji; give the reading in kana
  +-- RecoveryCodeError (ValueError)      typed text is not a valid recovery code
 ```
 """
@@ -20,6 +21,7 @@ PasskitError
 from __future__ import annotations
 
 __all__ = [
+    "KanjiError",
     "OptionError",
     "PasskitError",
     "PolicyError",
@@ -74,4 +76,11 @@ class RecoveryCodeError(PasskitError, ValueError):
 
     The message says what is wrong (length, or a character recovery codes never use, by position)
     and never contains the text itself.
+    """
+
+
+class KanjiError(PasskitError, ValueError):
+    """Text given to ``romanize`` holds kanji, whose reading passkit cannot know; give it in kana.
+
+    The message counts the kanji and never repeats the text.
     """

@@ -51,7 +51,9 @@ GENERATION_SURFACE = [
 ]
 # Strength estimation (issue 4).
 ESTIMATION_SURFACE = ["CrackTime", "CrackTimes", "Estimate", "Feedback", "Match", "estimate"]
-EXPECTED_ALL = sorted(CHECKING_SURFACE + GENERATION_SURFACE + ESTIMATION_SURFACE)
+# Japanese (issue 5).
+JAPANESE_SURFACE = ["romanize"]
+EXPECTED_ALL = sorted(CHECKING_SURFACE + GENERATION_SURFACE + ESTIMATION_SURFACE + JAPANESE_SURFACE)
 CODES = (*VIOLATION_CODES, "fullwidth", "kana")
 
 

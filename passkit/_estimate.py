@@ -30,6 +30,7 @@ from passkit._estimate_match import (
     zxcvbn_graphs,
 )
 from passkit._estimate_text import display_time, message
+from passkit._japanese import Matcher, graphs_with_jis, japanese_dictionaries, japanese_matchers
 from passkit._messages import check_locale
 from passkit._normalize import nfkc
 from passkit._wordlists import lazy
@@ -332,6 +333,8 @@ class Estimator:
         extra_graphs: more keyboard graphs, searched together with zxcvbn's.
         dictionaries: the base lists (zxcvbn's by default).
         graphs: returns the base graphs (zxcvbn's by default); called once, lazily.
+        extra_matchers: more matchers, each called with the analysed text and the estimator's own
+            (memoised) analysis of a string, returning further candidate matches.
 
     Raises:
         ValueError: two dictionaries or two graphs share a name, or a dictionary is called
@@ -344,7 +347,7 @@ class Estimator:
         'romaji'
     """
 
-    __slots__ = ("_data", "_dictionaries", "_graphs")
+    __slots__ = ("_data", "_dictionaries", "_graphs", "_matchers")
 
     def __init__(
         self,
@@ -353,6 +356,7 @@ class Estimator:
         extra_graphs: Sequence[KeyboardGraph] = (),
         dictionaries: Sequence[RankedDictionary] | None = None,
         graphs: Callable[[], Sequence[KeyboardGraph]] = zxcvbn_graphs,
+        extra_matchers: Sequence[Matcher] = (),
     ) -> None:
         base = zxcvbn_dictionaries() if dictionaries is None else tuple(dictionaries)
         self._dictionaries = (*base, *extra_dictionaries)
@@ -360,6 +364,7 @@ class Estimator:
         if len(set(names)) != len(names) or _RESERVED in names:
             raise ValueError(f"dictionary names must be unique and not {_RESERVED!r}; got {names}")
         self._graphs = (graphs, tuple(extra_graphs))
+        self._matchers = tuple(extra_matchers)
         self._data = lazy(self._load)
 
     def _load(self) -> tuple[Mapping[str, tuple[str, int]], tuple[KeyboardGraph, ...]]:
@@ -385,6 +390,8 @@ class Estimator:
 
         def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
             found = find_matches(part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES)
+            for matcher in self._matchers:
+                found.extend(matcher(part, base_guesses))
             return _minimum_sequence(len(part), found)
 
         def base_guesses(part: str) -> float:
@@ -497,7 +504,11 @@ def _dictionary_feedback(match: Match, sole: bool) -> tuple[str, tuple[str, ...]
     return warning, tuple(suggestions)
 
 
-_DEFAULT = Estimator()
+# zxcvbn's data plus the Japanese romaji lists (also matched by spelling-variant key), the JIS
+# keyboard and kana read as romaji (passkit._japanese); extras only add candidate matches.
+_DEFAULT = Estimator(
+    extra_dictionaries=japanese_dictionaries(), graphs=graphs_with_jis, extra_matchers=japanese_matchers()
+)
 
 
 def estimate(password: str, *, user_inputs: Iterable[str] = (), locale: str = "en") -> Estimate:

@@ -1,0 +1,341 @@
+"""Japanese-aware estimation: romaji dictionaries, spelling-variant keys, the JIS keyboard, kana input.
+
+Everything here only *adds* candidate matches to :mod:`passkit._estimate`, which then takes the
+exact minimum over all match sequences; so the Japanese data can lower an estimate, never raise it.
+
+* Romaji word lists (``wordlists/ja-*.txt``, provenance in ``wordlists/SOURCES.md``) plug in as
+  ranked dictionaries, matched exactly like zxcvbn's (case, l33t, reversed).
+* The same lists are also indexed by :func:`romaji_key`, which collapses the spelling variants of
+  the romanisation systems (``hajimemashite``, ``hajimemasite`` and ``hazimemasite`` share one
+  key), and :func:`spelling_variant_matches` looks the password's substrings up by key.
+* :data:`JIS_LAYOUT` is the Japanese (JIS) keyboard, as a graph in zxcvbn's format, searched
+  alongside qwerty.
+* :func:`kana_matches` scores every run of kana through its Hepburn romaji as well.
+
+Full-width input needs nothing here: the estimator NFKC-normalises first (``ｓａｋｕｒａ`` is
+``sakura``, half-width katakana become full-width).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from passkit._estimate_match import (
+    Found,
+    KeyboardGraph,
+    RankedDictionary,
+    WordIndex,
+    _l33t_variations,
+    keyboard_graph,
+    lower_each,
+    uppercase_variations,
+    zxcvbn_graphs,
+)
+from passkit._romaji import romanize
+from passkit._wordlists import lazy, read_wordlist
+from passkit.exceptions import PasskitError
+
+__all__ = [
+    "JAPANESE_LISTS",
+    "JIS_LAYOUT",
+    "MAX_KANA_ROMAJI",
+    "graphs_with_jis",
+    "japanese_dictionaries",
+    "japanese_matchers",
+    "jis_graph",
+    "kana_matches",
+    "romaji_key",
+    "romaji_key_map",
+    "spelling_variant_matches",
+]
+
+# Dictionary name -> shipped file. Each list is most common first (see wordlists/SOURCES.md).
+JAPANESE_LISTS: Mapping[str, str] = {
+    "ja_curated": "ja-curated.txt",
+    "ja_surnames": "ja-names-surnames.txt",
+    "ja_given_names": "ja-names-given.txt",
+    "ja_zxcvbnts_lastnames": "ja-zxcvbnts-lastnames.txt",
+    "ja_zxcvbnts_firstnames": "ja-zxcvbnts-firstnames.txt",
+    "ja_zxcvbnts_common_words": "ja-zxcvbnts-common-words.txt",
+    "ja_zxcvbnts_wikipedia": "ja-zxcvbnts-wikipedia.txt",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Spelling-variant keys
+
+# Pass 1: consonant spellings, to Kunrei-shiki (tried in this order at each position).
+_CONSONANTS: tuple[tuple[str, str], ...] = (
+    ("[tc]chi", "tti"),  # っち: tchi (Hepburn), cchi -> tti (Kunrei)
+    ("[tc]ch", "tty"),  # っちゃ: tcha, ccha -> ttya
+    ("chi", "ti"),
+    ("ch", "ty"),
+    ("shi", "si"),
+    ("sh", "sy"),
+    ("tsu", "tu"),
+    ("fu", "hu"),
+    ("jy", "zy"),  # jya
+    ("ji", "zi"),
+    ("j(?=[aueo])", "zy"),  # ja, ju, je, jo
+    ("dy", "zy"),  # ぢゃ in Nihon-shiki
+    ("di", "zi"),
+    ("du", "zu"),
+    ("n'", "n"),
+    ("m(?=[bmp])", "n"),  # shimbun (passport) -> shinbun
+)
+# Pass 2: long vowels and doubled n, on the result of pass 1.
+_VOWELS_AND_N: tuple[tuple[str, str], ...] = (
+    ("o(?:[ou]|h(?![aiueoy]))+", "o"),  # ou, oo, oh (not before a vowel or y) -> o
+    ("uu+", "u"),
+    ("nn+", "n"),  # konnichiwa, konichiwa; kin'en after pass 1
+)
+
+
+def _compile(rules: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One alternation whose group number tells which replacement applies."""
+    return re.compile("|".join(f"({pattern})" for pattern, _ in rules)), tuple(out for _, out in rules)
+
+
+_PASSES = (_compile(_CONSONANTS), _compile(_VOWELS_AND_N))
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], outputs: Sequence[str]) -> tuple[str, list[int], list[int]]:
+    """Apply one pass; for each output character, the first and last input index it comes from."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for found in pattern.finditer(text):
+        for k in range(position, found.start()):
+            pieces.append(text[k])
+            starts.append(k)
+            ends.append(k)
+        assert found.lastindex is not None  # noqa: S101 (every alternative is one group)
+        replacement = outputs[found.lastindex - 1]
+        pieces.append(replacement)
+        starts.extend([found.start()] * len(replacement))
+        ends.extend([found.end() - 1] * len(replacement))
+        position = found.end()
+    for k in range(position, len(text)):
+        pieces.append(text[k])
+        starts.append(k)
+        ends.append(k)
+    return "".join(pieces), starts, ends
+
+
+def romaji_key_map(text: str) -> tuple[str, list[int], list[int]]:
+    """:func:`romaji_key`, with the first and last index of ``text`` each key character comes from.
+
+    A key character made from several input characters (``ti`` from ``chi``) maps to the whole
+    group, so a key substring maps back to the input span that spells it.
+
+    Example:
+        >>> romaji_key_map("shi")
+        ('si', [0, 0], [2, 2])
+    """
+    key = text.lower()
+    starts = list(range(len(key)))
+    ends = list(range(len(key)))
+    for pattern, outputs in _PASSES:
+        key, first, last = _rewrite(key, pattern, outputs)
+        starts = [starts[k] for k in first]
+        ends = [ends[k] for k in last]
+    return key, starts, ends
+
+
+def romaji_key(text: str) -> str:
+    """One key for the spelling variants of a romaji word (lower case, Kunrei-like, long vowels cut).
+
+    shi/si, chi/ti, tsu/tu, fu/hu, ji/zi/di, sha/sya, cha/tya, ja/zya/jya, ou/oo/oh/o, uu/u,
+    n'/nn/n, m/n before b/m/p and tch/cch/tt all collapse: ``hajimemashite``, ``hajimemasite``
+    and ``hazimemasite`` share the key ``hazimemasite``.
+
+    Args:
+        text: romaji (any case; other characters pass through).
+
+    Returns:
+        The key.
+
+    Example:
+        >>> romaji_key("Hajimemashite"), romaji_key("toukyou"), romaji_key("shimbun")
+        ('hazimemasite', 'tokyo', 'sinbun')
+    """
+    return romaji_key_map(text)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dictionaries
+
+
+def _loader(filename: str) -> Callable[[], Sequence[str]]:
+    def load() -> Sequence[str]:
+        return read_wordlist(filename)
+
+    return load
+
+
+def japanese_dictionaries() -> tuple[RankedDictionary, ...]:
+    """The shipped romaji lists as ranked dictionaries (each read on first use).
+
+    Example:
+        >>> [d.name for d in japanese_dictionaries()][:2]
+        ['ja_curated', 'ja_surnames']
+    """
+    return tuple(RankedDictionary(name, _loader(filename)) for name, filename in JAPANESE_LISTS.items())
+
+
+def _key_index(dictionaries: Iterable[RankedDictionary]) -> Mapping[str, tuple[str, int]]:
+    """Every word's key, with every prefix of every key (as :class:`WordIndex` does for words)."""
+    return WordIndex((d.name, [romaji_key(word) for word in d.load()]) for d in dictionaries).entries
+
+
+# The substitution each l33t character most likely stands for, and a second reading for the
+# characters that stand for two letters (zxcvbn's table: 1 and | are i or l, 7 is t or l).
+_L33T_FIRST = str.maketrans({
+    "4": "a", "@": "a", "8": "b", "(": "c", "{": "c", "[": "c", "<": "c", "3": "e", "6": "g", "9": "g",
+    "1": "i", "!": "i", "|": "i", "7": "t", "0": "o", "$": "s", "5": "s", "+": "t", "%": "x", "2": "z",
+})  # fmt: skip
+_L33T_SECOND = str.maketrans({"1": "l", "|": "l", "7": "l"})
+_L33T_CHARS = frozenset("4@8({[<3691!|70$5+%2")
+
+
+def _views(lowered: str) -> list[str]:
+    """The password as typed, with l33t characters read as letters, and with their second reading."""
+    views = [lowered]
+    if not _L33T_CHARS.isdisjoint(lowered):
+        first = lowered.translate(_L33T_FIRST)
+        views.append(first)
+        second = lowered.translate(_L33T_SECOND).translate(_L33T_FIRST)
+        if second != first:
+            views.append(second)
+    return views
+
+
+def spelling_variant_matches(text: str, index: Mapping[str, tuple[str, int]]) -> list[Found]:
+    """Dictionary matches found by key: any romanisation's spelling of a listed word, also in l33t.
+
+    Guesses follow zxcvbn's dictionary formula on the typed token: rank, times its capitalisation
+    factor, times its l33t factor when l33t characters were read as letters.
+
+    Args:
+        text: the analysed (NFKC-normalised) password.
+        index: key index from :func:`_key_index`.
+
+    Returns:
+        Candidate dictionary matches (possibly duplicating exact ones; extras only lower the minimum).
+    """
+    out: list[Found] = []
+    lowered = lower_each(text)
+    lookup = index.get
+    seen: set[tuple[int, int, str]] = set()
+    for view in _views(lowered):
+        key, starts, ends = romaji_key_map(view)
+        size = len(key)
+        for a in range(size):
+            if a and (starts[a - 1], ends[a - 1]) == (starts[a], ends[a]):
+                continue  # not the first character of its group
+            for b in range(a, size):
+                entry = lookup(key[a : b + 1])
+                if entry is None:
+                    break
+                if not entry[1] or (b + 1 < size and (starts[b + 1], ends[b + 1]) == (starts[b], ends[b])):
+                    continue  # a prefix only, or the group goes on
+                i, j = starts[a], ends[b]
+                if (i, j, entry[0]) in seen:
+                    continue
+                token = text[i : j + 1]
+                subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
+                if subs and i == j:
+                    continue  # zxcvbn ignores one-character l33t tokens
+                guesses = entry[1] * uppercase_variations(token)
+                if subs:
+                    guesses *= _l33t_variations(token, subs)
+                seen.add((i, j, entry[0]))
+                out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], l33t=bool(subs)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Kana input
+
+MAX_KANA_ROMAJI = 100
+"""Kana runs whose romaji is longer than this are not analysed through romaji (work stays bounded)."""
+_KANA_RUN = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe]+")
+
+
+def kana_matches(text: str, base_guesses: Callable[[str], float]) -> list[Found]:
+    """Each run of kana, scored as its Hepburn romaji (``はじめまして`` as ``hajimemashite``).
+
+    Args:
+        text: the analysed (NFKC-normalised) password.
+        base_guesses: the estimator's own analysis of a string (memoised per call).
+
+    Returns:
+        One ``romaji`` match per run of kana that romanises (runs with anything romanize refuses are
+        skipped, never raised).
+    """
+    out: list[Found] = []
+    for run in _KANA_RUN.finditer(text):
+        try:
+            romaji = romanize(run.group(), "hepburn")
+        except PasskitError:
+            continue
+        if not romaji or len(romaji) > MAX_KANA_ROMAJI or not romaji.isascii():
+            continue
+        out.append(Found(run.start(), run.end() - 1, base_guesses(romaji), "romaji", name="hepburn"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The JIS keyboard
+
+# Rows of the JIS (106/109-key) layout, each key "unshifted shifted"; x positions as in zxcvbn's
+# slanted qwerty (the number row's first key, 半角/全角, types nothing and is left out).
+JIS_LAYOUT: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (1, ("1!", '2"', "3#", "4$", "5%", "6&", "7'", "8(", "9)", "0", "-=", "^~", "¥|")),
+    (1, ("qQ", "wW", "eE", "rR", "tT", "yY", "uU", "iI", "oO", "pP", "@`", "[{")),
+    (1, ("aA", "sS", "dD", "fF", "gG", "hH", "jJ", "kK", "lL", ";+", ":*", "]}")),
+    (1, ("zZ", "xX", "cC", "vV", "bB", "nN", "mM", ",<", ".>", "/?", "\\_")),
+)
+"""The JIS layout: (x of the first key, keys) per row, top row first."""
+
+
+def _jis_adjacency() -> dict[str, list[str | None]]:
+    """zxcvbn's graph format: per character, neighbours left, up-left, up-right, right, down-right, down-left."""
+    position = {(x0 + x, y): key for y, (x0, keys) in enumerate(JIS_LAYOUT) for x, key in enumerate(keys)}
+    graph: dict[str, list[str | None]] = {}
+    for (x, y), key in position.items():
+        around = [(x - 1, y), (x, y - 1), (x + 1, y - 1), (x + 1, y), (x, y + 1), (x - 1, y + 1)]
+        for char in key:
+            graph[char] = [position.get(spot) for spot in around]
+    return graph
+
+
+jis_graph = lazy(lambda: keyboard_graph("jis", _jis_adjacency(), shift_aware=True))
+"""The JIS keyboard as a :class:`KeyboardGraph` named ``"jis"`` (built once, on first use)."""
+
+
+def graphs_with_jis() -> tuple[KeyboardGraph, ...]:
+    """zxcvbn's four graphs and the JIS graph (the default estimator's ``graphs``)."""
+    return (*zxcvbn_graphs(), jis_graph())
+
+
+# ---------------------------------------------------------------------------------------------
+# The estimator's extra matchers
+
+Matcher = Callable[[str, Callable[[str], float]], Iterable[Found]]
+
+
+def japanese_matchers(dictionaries: Sequence[RankedDictionary] | None = None) -> tuple[Matcher, ...]:
+    """Spelling-variant matching over ``dictionaries`` (the shipped lists by default) and kana matching.
+
+    The key index is built on the first call of the spelling-variant matcher, once, behind a lock.
+    """
+    chosen = japanese_dictionaries() if dictionaries is None else tuple(dictionaries)
+    index = lazy(lambda: _key_index(chosen))
+
+    def variants(text: str, base_guesses: Callable[[str], float]) -> list[Found]:
+        del base_guesses
+        return spelling_variant_matches(text, index())
+
+    return (variants, kana_matches)

@@ -17,11 +17,11 @@ import pytest
 from strategies import VIOLATION_CODES
 
 import passkit
-from passkit import exceptions, policies
+from passkit import exceptions, policies, recipes
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DIR = Path(passkit.__file__).resolve().parent
-PUBLIC_MODULES = (passkit, policies, exceptions)
+PUBLIC_MODULES = (passkit, policies, exceptions, recipes)
 # The public surface, one group per capability; each capability adds its names here.
 CHECKING_SURFACE = [
     "CharClass",
@@ -52,7 +52,7 @@ GENERATION_SURFACE = [
 # Strength estimation (issue 4).
 ESTIMATION_SURFACE = ["CrackTime", "CrackTimes", "Estimate", "Feedback", "Match", "estimate"]
 # Japanese (issue 5).
-JAPANESE_SURFACE = ["romanize"]
+JAPANESE_SURFACE = ["Mangled", "Mangler", "apply_recipe", "mangle", "recipe_steps", "recipes", "romanize"]
 EXPECTED_ALL = sorted(CHECKING_SURFACE + GENERATION_SURFACE + ESTIMATION_SURFACE + JAPANESE_SURFACE)
 CODES = (*VIOLATION_CODES, "fullwidth", "kana")
 

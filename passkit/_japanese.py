@@ -18,6 +18,7 @@ Full-width input needs nothing here: the estimator NFKC-normalises first (``ï½“ï
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -40,6 +41,7 @@ __all__ = [
     "JAPANESE_LISTS",
     "JIS_LAYOUT",
     "MAX_KANA_ROMAJI",
+    "KeyIndex",
     "graphs_with_jis",
     "japanese_dictionaries",
     "japanese_matchers",
@@ -99,27 +101,33 @@ def _compile(rules: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[s
 _PASSES = (_compile(_CONSONANTS), _compile(_VOWELS_AND_N))
 
 
-def _rewrite(text: str, pattern: re.Pattern[str], outputs: Sequence[str]) -> tuple[str, list[int], list[int]]:
-    """Apply one pass; for each output character, the first and last input index it comes from."""
+def _rewrite(text: str, pattern: re.Pattern[str], outputs: Sequence[str]) -> tuple[str, list[int], list[int]] | None:
+    """Apply one pass; for each output character, the first and last input index it comes from.
+
+    Returns ``None`` when nothing in ``text`` changes (the common case, kept cheap).
+    """
+    found_any = pattern.search(text)
+    if found_any is None:
+        return None
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for found in pattern.finditer(text):
-        for k in range(position, found.start()):
-            pieces.append(text[k])
-            starts.append(k)
-            ends.append(k)
+    for found in pattern.finditer(text, found_any.start()):
+        begin, stop = found.span()
+        if position < begin:
+            pieces.append(text[position:begin])
+            starts.extend(range(position, begin))
+            ends.extend(range(position, begin))
         assert found.lastindex is not None  # noqa: S101 (every alternative is one group)
         replacement = outputs[found.lastindex - 1]
         pieces.append(replacement)
-        starts.extend([found.start()] * len(replacement))
-        ends.extend([found.end() - 1] * len(replacement))
-        position = found.end()
-    for k in range(position, len(text)):
-        pieces.append(text[k])
-        starts.append(k)
-        ends.append(k)
+        starts.extend([begin] * len(replacement))
+        ends.extend([stop - 1] * len(replacement))
+        position = stop
+    pieces.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position, len(text)))
     return "".join(pieces), starts, ends
 
 
@@ -134,12 +142,17 @@ def romaji_key_map(text: str) -> tuple[str, list[int], list[int]]:
         ('si', [0, 0], [2, 2])
     """
     key = text.lower()
-    starts = list(range(len(key)))
-    ends = list(range(len(key)))
+    starts: list[int] | None = None
+    ends: list[int] | None = None
     for pattern, outputs in _PASSES:
-        key, first, last = _rewrite(key, pattern, outputs)
-        starts = [starts[k] for k in first]
-        ends = [ends[k] for k in last]
+        rewritten = _rewrite(key, pattern, outputs)
+        if rewritten is None:
+            continue
+        key, first, last = rewritten
+        starts = first if starts is None else [starts[k] for k in first]
+        ends = last if ends is None else [ends[k] for k in last]
+    if starts is None or ends is None:
+        return key, list(range(len(key))), list(range(len(key)))
     return key, starts, ends
 
 
@@ -160,7 +173,15 @@ def romaji_key(text: str) -> str:
         >>> romaji_key("Hajimemashite"), romaji_key("toukyou"), romaji_key("shimbun")
         ('hazimemasite', 'tokyo', 'sinbun')
     """
-    return romaji_key_map(text)[0]
+    key = text.lower()
+    for pattern, outputs in _PASSES:
+        key = pattern.sub(functools.partial(_replacement, outputs), key)
+    return key
+
+
+def _replacement(outputs: Sequence[str], found: re.Match[str]) -> str:
+    """The replacement for one match of a pass's alternation."""
+    return outputs[(found.lastindex or 1) - 1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,9 +205,31 @@ def japanese_dictionaries() -> tuple[RankedDictionary, ...]:
     return tuple(RankedDictionary(name, _loader(filename)) for name, filename in JAPANESE_LISTS.items())
 
 
-def _key_index(dictionaries: Iterable[RankedDictionary]) -> Mapping[str, tuple[str, int]]:
-    """Every word's key, with every prefix of every key (as :class:`WordIndex` does for words)."""
-    return WordIndex((d.name, [romaji_key(word) for word in d.load()]) for d in dictionaries).entries
+class KeyIndex:
+    """The romaji lists indexed by :func:`romaji_key` (every key, and every prefix of every key).
+
+    ``entries`` is as in :class:`~passkit._estimate_match.WordIndex`. When the same lists are also in
+    the estimator's word index (``also_exact``), ``as_spelled`` holds the keys whose best-ranked word
+    is spelled exactly as its key: typed that way, the word index already finds them.
+    """
+
+    __slots__ = ("as_spelled", "entries")
+
+    def __init__(self, dictionaries: Iterable[RankedDictionary], *, also_exact: bool = True) -> None:
+        best: dict[str, tuple[int, str]] = {}
+        keyed: list[tuple[str, list[str]]] = []
+        for dictionary in dictionaries:
+            keys = []
+            for rank, word in enumerate(dictionary.load(), 1):
+                key = romaji_key(word)
+                keys.append(key)
+                known = best.get(key)
+                if key and (known is None or rank < known[0]):
+                    best[key] = (rank, word.lower())
+            keyed.append((dictionary.name, keys))
+        self.entries: Mapping[str, tuple[str, int]] = WordIndex(keyed).entries
+        spelled = (key for key, (_, word) in best.items() if word == key) if also_exact else ()
+        self.as_spelled = frozenset(spelled)
 
 
 # The substitution each l33t character most likely stands for, and a second reading for the
@@ -211,7 +254,7 @@ def _views(lowered: str) -> list[str]:
     return views
 
 
-def spelling_variant_matches(text: str, index: Mapping[str, tuple[str, int]]) -> list[Found]:
+def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     """Dictionary matches found by key: any romanisation's spelling of a listed word, also in l33t.
 
     Guesses follow zxcvbn's dictionary formula on the typed token: rank, times its capitalisation
@@ -219,14 +262,16 @@ def spelling_variant_matches(text: str, index: Mapping[str, tuple[str, int]]) ->
 
     Args:
         text: the analysed (NFKC-normalised) password.
-        index: key index from :func:`_key_index`.
+        index: the lists by key.
 
     Returns:
-        Candidate dictionary matches (possibly duplicating exact ones; extras only lower the minimum).
+        Candidate dictionary matches, leaving out those the exact word index finds as well (a key
+        spelled as typed whose best word is spelled the same).
     """
     out: list[Found] = []
     lowered = lower_each(text)
-    lookup = index.get
+    lookup = index.entries.get
+    as_spelled = index.as_spelled
     seen: set[tuple[int, int, str]] = set()
     for view in _views(lowered):
         key, starts, ends = romaji_key_map(view)
@@ -235,14 +280,15 @@ def spelling_variant_matches(text: str, index: Mapping[str, tuple[str, int]]) ->
             if a and (starts[a - 1], ends[a - 1]) == (starts[a], ends[a]):
                 continue  # not the first character of its group
             for b in range(a, size):
-                entry = lookup(key[a : b + 1])
+                part = key[a : b + 1]
+                entry = lookup(part)
                 if entry is None:
                     break
                 if not entry[1] or (b + 1 < size and (starts[b + 1], ends[b + 1]) == (starts[b], ends[b])):
                     continue  # a prefix only, or the group goes on
                 i, j = starts[a], ends[b]
-                if (i, j, entry[0]) in seen:
-                    continue
+                if (i, j, entry[0]) in seen or (part in as_spelled and view[i : j + 1] == part):
+                    continue  # found already, or found by the exact word index
                 token = text[i : j + 1]
                 subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
                 if subs and i == j:
@@ -326,13 +372,24 @@ def graphs_with_jis() -> tuple[KeyboardGraph, ...]:
 Matcher = Callable[[str, Callable[[str], float]], Iterable[Found]]
 
 
-def japanese_matchers(dictionaries: Sequence[RankedDictionary] | None = None) -> tuple[Matcher, ...]:
+def japanese_matchers(
+    dictionaries: Sequence[RankedDictionary] | None = None, *, also_exact: bool = True
+) -> tuple[Matcher, ...]:
     """Spelling-variant matching over ``dictionaries`` (the shipped lists by default) and kana matching.
 
     The key index is built on the first call of the spelling-variant matcher, once, behind a lock.
+
+    Args:
+        dictionaries: the romaji lists to match by key.
+        also_exact: the same lists are also given to the estimator as ``extra_dictionaries`` (as in
+            the default estimator), so matches spelled exactly as listed are left to the word index.
+            With ``False`` the key matcher reports those too.
+
+    Returns:
+        The spelling-variant matcher and :func:`kana_matches`, for ``Estimator(extra_matchers=...)``.
     """
     chosen = japanese_dictionaries() if dictionaries is None else tuple(dictionaries)
-    index = lazy(lambda: _key_index(chosen))
+    index = lazy(lambda: KeyIndex(chosen, also_exact=also_exact))
 
     def variants(text: str, base_guesses: Callable[[str], float]) -> list[Found]:
         del base_guesses

@@ -315,7 +315,8 @@ _EXTRA = (RankedDictionary("extra", lambda: ["sakura", "hajime", "tokyo", "ringo
 SEAMS = (
     Estimator(extra_dictionaries=_EXTRA),
     Estimator(graphs=graphs_with_jis),
-    Estimator(extra_matchers=japanese_matchers(_EXTRA)),
+    Estimator(extra_matchers=japanese_matchers(_EXTRA, also_exact=False)),
+    Estimator(extra_matchers=japanese_matchers()),
 )
 
 
@@ -333,6 +334,11 @@ class TestOnlyAddsMatches:
         baseline = BASELINE.estimate(password).guesses
         for estimator in SEAMS:
             assert estimator.estimate(password).guesses <= baseline * (1 + 1e-9)
+
+    def test_key_matcher_alone_finds_listed_spellings(self) -> None:
+        """Without the exact lists, ``also_exact=False`` still reports words spelled as listed."""
+        (match,) = SEAMS[2].estimate("ringo").sequence
+        assert ("dictionary", "extra") == (match.pattern, match.dictionary_name)
 
     def test_seams_compose_to_the_default(self) -> None:
         """An estimator built from the public seams agrees with ``passkit.estimate``."""

@@ -66,8 +66,8 @@ class Match:
     """One piece of the optimal match sequence; its ``repr`` masks the token.
 
     Attributes:
-        pattern: ``dictionary``, ``spatial``, ``repeat``, ``sequence``, ``regex``, ``date`` or
-            ``bruteforce``.
+        pattern: ``dictionary``, ``spatial``, ``repeat``, ``sequence``, ``regex``, ``date``,
+            ``romaji`` (a run of kana, priced as its Hepburn romaji) or ``bruteforce``.
         i: index of the first code point (in the analysed, NFKC-normalised text).
         j: index of the last code point, inclusive.
         token: the matched text (part of the password: never logged, masked in ``repr``).

@@ -25,6 +25,10 @@ def main() -> None:
     assert code == passkit.parse_recovery_code(code.lower())
     assert 8 <= len(passkit.romaji_password(4))
     assert 0 == passkit.estimate("password").score
+    assert 0 == passkit.estimate("hajimemashite").score  # the Japanese lists are in the wheel
+    assert "hazimemasite" == passkit.romanize("はじめまして", "kunrei")
+    assert "H4j!meMAsiT" == passkit.apply_recipe("はじめまして").password
+    assert passkit.mangle("さくら").warning
     for name in ("common-passwords.txt", "eff-large.txt", "eff-short-1.txt", "eff-short-2.txt", "SOURCES.md"):
         assert (location / "wordlists" / name).is_file(), name
     print(f"wheel smoke test passed: passkit {passkit.__version__} from {location}")

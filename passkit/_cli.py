@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -268,6 +269,20 @@ def _cmd_generate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> in
     )
 
 
+MAX_COUNT = 1_000_000
+
+
+def _count(text: str) -> int:
+    """An argparse type: how many secrets, 1 to MAX_COUNT (more would only exhaust memory)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_COUNT:,}")
+    return value
+
+
 def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "generate",
@@ -285,7 +300,7 @@ def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
     source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text")
     parser.add_argument("--length", type=int, help="password length (default: 16 or more, at least 80 bits)")
-    parser.add_argument("--count", type=int, default=1, help="how many secrets (default: 1)")
+    parser.add_argument("--count", type=_count, default=1, help="how many secrets, 1 to 1,000,000 (default: 1)")
     parser.add_argument("--symbols", metavar="CHARS", help="symbols to use instead of all ASCII symbols")
     parser.add_argument("--exclude", metavar="CHARS", help="characters never to use")
     parser.add_argument("--no-lookalikes", action="store_true", help="drop look-alikes: 0 O o 1 l I | 5 S 2 Z 8 B")
@@ -293,7 +308,12 @@ def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentP
     kind = kinds.add_mutually_exclusive_group()
     kind.add_argument("--passphrase", action="store_true", help="words from a shipped list (EFF large by default)")
     kind.add_argument("--pin", type=int, metavar="N", help="an N-digit PIN")
-    kind.add_argument("--recovery-codes", type=int, metavar="N", help="N distinct recovery codes XXXX-XXXX-XXXX")
+    kind.add_argument(
+        "--recovery-codes",
+        type=_count,
+        metavar="N",
+        help="N distinct recovery codes XXXX-XXXX-XXXX (at most 1,000,000)",
+    )
     kind.add_argument("--romaji", type=int, metavar="MORAE", help="a memorable romaji password of MORAE morae")
     kinds.add_argument("--words", type=int, default=6, help="passphrase: number of words (default: 6)")
     kinds.add_argument(
@@ -423,8 +443,14 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
     """Run the command line; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if stdin is None:
+        stdin = sys.stdin
+        if isinstance(stdin, io.TextIOWrapper):
+            # Under a C or POSIX locale Python decodes stdin with surrogateescape, which would pass
+            # undecodable bytes on as lone surrogates; insist on UTF-8 so they become a usage error.
+            stdin.reconfigure(encoding="utf-8", errors="strict")
     try:
-        status: int = args.handler(args, stdin or sys.stdin, stdout or sys.stdout)
+        status: int = args.handler(args, stdin, stdout or sys.stdout)
     except UnicodeDecodeError:
         # The error's own text would quote the undecodable bytes of a password: say less.
         print("passkit: error: input is not UTF-8; convert it first (for example with iconv -t UTF-8)", file=sys.stderr)

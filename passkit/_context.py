@@ -6,17 +6,19 @@ Each input is classified by its shape and expanded:
   ``1985/4/12``, ``1985年4月12日``, ``12.04.1985``, US style ``04/12/1985``; both readings when
   day and month are ambiguous), or eight digits ``YYYYMMDD``, is a birthday: ``19850412``,
   ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``, ``04121985``, ``120485``, ``041285``;
-* text with ``@`` is an email: its local part, the words and digit runs of the local part, and
-  the domain labels except the top-level domain, generic labels (``co``, ``com``, ``ne``, ...) and
+* text with ``@`` is an email: the words of its local part, alone and joined, the digit runs of
+  the address, and the domain labels except the top-level domain, generic labels (``co``, ``com``, ``ne``, ...) and
   free-mail providers (``gmail``, ``yahoo``, ``docomo``, ...), which say nothing about the user;
 * text of digits, spaces and ``+-().`` with at least 7 digits is a phone number: all its digits,
-  and every run of 4 or more digits alone or joined with its neighbours;
-* anything else is a name or word: the whole text without spaces, and each word.
+  and each of its first 8 digit runs alone or joined with up to 3 following runs;
+* anything else is a name or word: each word, the words joined, and its digit runs.
+
+Only the first 64 inputs are used, each cut to 256 code points, so the work stays bounded.
 
 Matching, after NFKC and case folding:
 
-* letter tokens of 5 or more characters match anywhere, also through look-alikes (``T4r0`` is
-  ``taro``);
+* letter tokens of 5 or more characters match anywhere, also through look-alikes (``Y4m4da`` is
+  ``yamada``);
 * letter tokens of 3 or 4 characters match only as a whole word (not next to another letter),
   so the name ``Eli`` rejects ``Eli1985!`` but not ``Delicious``;
 * digit tokens of 4 or more digits match anywhere;
@@ -44,6 +46,10 @@ MIN_DIGIT_TOKEN = 4
 # Inputs are cut to this many code points: a name, email or phone number is never longer, and the
 # cut keeps the work per call bounded.
 MAX_INPUT_LENGTH = 256
+# Only the first user inputs, and the first digit runs of a phone number, are used: enough for any
+# real user, and it keeps the tokens, and so the work per password, bounded.
+MAX_USER_INPUTS = 64
+MAX_PHONE_RUNS = 8
 _GENERIC_DOMAIN_LABELS = frozenset(
     {
         "co",
@@ -145,7 +151,13 @@ def _date_tokens(numbers: list[str]) -> list[str]:
 
 
 def _phone_tokens(runs: list[str]) -> list[str]:
-    joined = ["".join(runs[start:end]) for start in range(len(runs)) for end in range(start + 1, len(runs) + 1)]
+    """All digits, and each run joined with up to 3 following runs (a phone number has few runs)."""
+    runs = runs[:MAX_PHONE_RUNS]
+    joined = [
+        "".join(runs[start:end])
+        for start in range(len(runs))
+        for end in range(start + 1, min(start + 5, len(runs) + 1))
+    ]
     return ["".join(runs), *joined]
 
 
@@ -176,7 +188,7 @@ def validate_user_inputs(user_inputs: object) -> tuple[str | datetime.date, ...]
     if user_inputs == ():
         return ()
     if isinstance(user_inputs, (list, tuple)):
-        fast: tuple[str, ...] = tuple(user_inputs)
+        fast: tuple[str, ...] = tuple(user_inputs[:MAX_USER_INPUTS])
         if set(map(type, fast)) == {str} and max(map(len, fast)) <= MAX_INPUT_LENGTH:
             return fast
     if isinstance(user_inputs, (str, bytes)):
@@ -185,6 +197,8 @@ def validate_user_inputs(user_inputs: object) -> tuple[str | datetime.date, ...]
         raise TypeError(f"user_inputs must be an iterable of str or datetime.date, not {type(user_inputs).__name__}")
     items: list[str | datetime.date] = []
     for item in user_inputs:
+        if len(items) == MAX_USER_INPUTS:
+            break
         if isinstance(item, str):
             items.append(item[:MAX_INPUT_LENGTH])
         elif isinstance(item, datetime.date):

@@ -13,6 +13,7 @@ keyboard graphs are built once (lazily, behind a lock) and never written afterwa
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -311,7 +312,8 @@ def _check_types(password: object, user_inputs: object) -> tuple[str, ...]:
     if isinstance(user_inputs, str | bytes) or not isinstance(user_inputs, Iterable):
         problems.append(f"user_inputs must be an iterable of str, not {type(user_inputs).__name__}")
     else:
-        inputs = tuple(user_inputs)
+        # The first 64 inputs, each cut to 256 code points: enough for any user, and bounded work.
+        inputs = tuple(item[:256] if isinstance(item, str) else item for item in itertools.islice(user_inputs, 64))
         wrong = sorted({type(item).__name__ for item in inputs if not isinstance(item, str)})
         if wrong:
             problems.append(f"user_inputs must hold only str, not {', '.join(wrong)}")

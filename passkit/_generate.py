@@ -34,7 +34,7 @@ from passkit._estimate import strength_score
 from passkit._normalize import LOOKALIKE_TABLE
 from passkit._policy import Policy, resolve_policy
 from passkit._wordlists import common_password_skeletons, lazy
-from passkit.exceptions import OptionError, UnsatisfiablePolicyError
+from passkit.exceptions import OptionError, PolicyError, UnsatisfiablePolicyError
 
 __all__ = ["DEFAULT_SYMBOLS", "LOOKALIKES", "Generator", "generate"]
 
@@ -45,6 +45,11 @@ DEFAULT_SYMBOLS = "".join(sorted(NAMED["special"] - {" "}))
 """The symbols used unless ``symbols=`` says otherwise: every ASCII symbol except space (32)."""
 
 SAFE_BITS = 80
+MAX_REQUIRED_CLASSES = 8
+# Bound on the dynamic programme for max-consecutive (states x transitions x positions): about a
+# second of work at most.
+MAX_COUNTING_WORK = 50_000_000
+_MAX_BARREN_ROUNDS = 64
 MIN_DEFAULT_LENGTH = 16
 MAX_DEFAULT_LENGTH = 128
 MAX_LENGTH = 1024
@@ -250,6 +255,28 @@ class _Plan:
     acceptance: float
 
 
+def _check_cost(
+    policy: Policy, alphabet: tuple[str, ...], required: tuple[frozenset[str], ...], low: int, longest: int
+) -> None:
+    """Refuse, before any work, policies whose exact count would take more than about a second."""
+    if len(required) > MAX_REQUIRED_CLASSES:
+        raise PolicyError(
+            f"the policy has {len(required)} distinct required classes; exact counting supports at most"
+            f" {MAX_REQUIRED_CLASSES} (its cost doubles with each): merge some of them"
+        )
+    if low > MAX_LENGTH:
+        raise PolicyError(f"the policy's minlength {low} is above the generator's limit of {MAX_LENGTH} characters")
+    run = policy.max_consecutive
+    if run is not None and run < longest:
+        groups = len({sum(1 << i for i, cls in enumerate(required) if ch in cls) for ch in alphabet})
+        if longest * 2 ** len(required) * groups**2 * run > MAX_COUNTING_WORK:
+            raise PolicyError(
+                "counting this policy exactly would take too long (long passwords with a large"
+                " max-consecutive and many required classes); choose a shorter length or a smaller"
+                " max-consecutive"
+            )
+
+
 @functools.lru_cache(maxsize=128)
 def _plan(
     policy: Policy, length: int | None, symbols: str | None, exclude: frozenset[str], classes: tuple[str, ...] | None
@@ -297,7 +324,8 @@ def _plan(
         return model, count, tables
 
     low = max(policy.min_length, 1)
-    high = policy.max_length if policy.max_length is not None else MAX_LENGTH
+    high = min(policy.max_length, MAX_LENGTH) if policy.max_length is not None else MAX_LENGTH
+    _check_cost(policy, alphabet, required, low, length or high)
     if length is None:
         high = min(high, max(low, MAX_DEFAULT_LENGTH))
         n = max(low, min(MIN_DEFAULT_LENGTH, high))
@@ -375,8 +403,9 @@ class Generator:
         exclude_lookalikes: drop :data:`LOOKALIKES` (``0 O o 1 l I | 5 S 2 Z 8 B``).
 
     The policy's ``forbid: context`` and ``previous`` checks need a user and are not applied.
-    A ``min-strength`` rule is applied by rejecting weaker samples after drawing; the strings it
-    removes are not counted, so for such policies ``entropy_bits`` is an upper bound.
+    A ``min-strength`` rule is applied by rejecting weaker samples after drawing, so the output
+    stays uniform over the accepted strings, but the strings it removes cannot be counted: for such
+    policies ``entropy_bits`` is an upper bound and ``entropy_exact`` is ``False``.
 
     Attributes:
         entropy_bits: exactly log2 of the number of equally likely passwords.
@@ -386,7 +415,11 @@ class Generator:
     Raises:
         TypeError: an option has the wrong type.
         OptionError: an option is out of range (unknown class name, length outside 1 to 1,024).
-        UnsatisfiablePolicyError: no password meets the policy with these options.
+        UnsatisfiablePolicyError: no password meets the policy with these options (raised by
+            ``generate`` when a ``min-strength`` rule rejects every candidate).
+        PolicyError: counting the policy exactly would cost too much: more than 8 distinct
+            required classes, a minlength above 1,024, or a very large ``max-consecutive`` with a
+            long length (refused before any work, so construction stays under about a second).
 
     Time: construction counts once per (policy, options), memoized: inclusion-exclusion costs
     O(2^r x length) for r required classes; with ``max-consecutive`` k, dynamic programming costs
@@ -429,7 +462,10 @@ class Generator:
         if classes is not None:
             if isinstance(classes, str):
                 raise TypeError("classes must be a sequence of class names, not a single string: wrap it as [name]")
-            class_tuple = tuple(sorted(set(classes)))
+            class_list = list(classes)
+            if not all(isinstance(name, str) for name in class_list):
+                raise TypeError("classes must hold class names (str)")
+            class_tuple = tuple(sorted(set(class_list)))
             unknown = [name for name in class_tuple if name not in _CLASS_NAMES]
             if unknown or not class_tuple:
                 raise OptionError(f"classes must be a non-empty selection of {', '.join(_CLASS_NAMES)}")
@@ -447,6 +483,11 @@ class Generator:
     def entropy_bits(self) -> float:
         """Exactly log2 of the number of equally likely outputs."""
         return math.log2(self._plan.count)
+
+    @property
+    def entropy_exact(self) -> bool:
+        """``False`` only for policies with ``min-strength``, where ``entropy_bits`` is an upper bound."""
+        return self._plan.min_strength is None
 
     @property
     def length(self) -> int:
@@ -490,8 +531,16 @@ class Generator:
         plan = self._plan
         produce = self._by_rejection if plan.acceptance >= _MIN_ACCEPTANCE else self._by_construction
         results: list[str] = []
+        barren = 0
         while len(results) < n:
-            results.extend(produce(n - len(results)))
+            batch = produce(n - len(results))
+            results.extend(batch)
+            barren = 0 if batch else barren + 1
+            if barren > _MAX_BARREN_ROUNDS:  # only a min-strength rule can reject every candidate
+                raise UnsatisfiablePolicyError(
+                    f"no candidate reached the policy's min-strength {plan.min_strength} after many tries;"
+                    " lengthen the password or lower min-strength"
+                )
         return results[:n]
 
     def _accept_extra(self, password: str, folded: str | None) -> bool:

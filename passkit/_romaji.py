@@ -121,6 +121,7 @@ _EXTENDED: dict[str, tuple[str, str, str]] = {
 }
 
 _SYSTEM_INDEX = {"hepburn": 0, "kunrei": 1, "nihon": 2, "passport": 0}
+_NOT_KANA = "\x00"  # marks a piece that is not kana
 _VOWELS = "aeiou"
 
 
@@ -158,8 +159,11 @@ def _syllables(hiragana: str, index: int) -> list[str]:
         elif ch in "んン":
             pieces.append("ん")
             i += 1
+        elif ch == "ー":
+            pieces.append(ch)
+            i += 1
         else:
-            pieces.append(ch)  # ー, ASCII, punctuation: handled or passed through below
+            pieces.append(_NOT_KANA + ch)  # not kana: passed through unchanged, never part of a rule
             i += 1
     return pieces
 
@@ -195,9 +199,11 @@ def _assemble(pieces: list[str], system: str, long_vowels: str) -> str:
                 out.append("n")
             continue
         if piece == "ー":
-            previous = "".join(out)
-            if not omit and previous and previous[-1] in _VOWELS:
-                out.append(previous[-1])
+            if not omit and _is_syllable(pieces, k - 1):
+                out.append(out[-1][-1])
+            continue
+        if piece.startswith(_NOT_KANA):
+            out.append(piece[1:])
             continue
         if omit and len(piece) == 1 and out and _omit_long(out[-1], piece) and _is_syllable(pieces, k - 1):
             continue
@@ -207,7 +213,12 @@ def _assemble(pieces: list[str], system: str, long_vowels: str) -> str:
 
 def _is_syllable(pieces: list[str], k: int) -> bool:
     """Whether pieces[k] is a romanised kana syllable (not passed-through text or a mark)."""
-    return k >= 0 and pieces[k] not in ("っ", "ん", "ー") and pieces[k][-1:] in _VOWELS
+    return (
+        k >= 0
+        and pieces[k] not in ("っ", "ん", "ー")
+        and not pieces[k].startswith(_NOT_KANA)
+        and pieces[k][-1:] in _VOWELS
+    )
 
 
 def romanize(text: str, system: str = "hepburn", *, long_vowels: str = "keep") -> str:

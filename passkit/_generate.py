@@ -46,9 +46,9 @@ DEFAULT_SYMBOLS = "".join(sorted(NAMED["special"] - {" "}))
 
 SAFE_BITS = 80
 MAX_REQUIRED_CLASSES = 8
-# Bound on the dynamic programme for max-consecutive (states x transitions x positions): about a
-# second of work at most.
-MAX_COUNTING_WORK = 50_000_000
+# Bound on the dynamic programme for max-consecutive (states x transitions x positions): a few
+# seconds of work at most (measured at about 1 microsecond a unit).
+MAX_COUNTING_WORK = 2_000_000
 _MAX_BARREN_ROUNDS = 64
 MIN_DEFAULT_LENGTH = 16
 MAX_DEFAULT_LENGTH = 128
@@ -258,7 +258,7 @@ class _Plan:
 def _check_cost(
     policy: Policy, alphabet: tuple[str, ...], required: tuple[frozenset[str], ...], low: int, longest: int
 ) -> None:
-    """Refuse, before any work, policies whose exact count would take more than about a second."""
+    """Refuse, before any work, policies whose exact count would take more than a few seconds."""
     if len(required) > MAX_REQUIRED_CLASSES:
         raise PolicyError(
             f"the policy has {len(required)} distinct required classes; exact counting supports at most"
@@ -419,7 +419,7 @@ class Generator:
             ``generate`` when a ``min-strength`` rule rejects every candidate).
         PolicyError: counting the policy exactly would cost too much: more than 8 distinct
             required classes, a minlength above 1,024, or a very large ``max-consecutive`` with a
-            long length (refused before any work, so construction stays under about a second).
+            long length (refused before any work, so construction stays within a few seconds).
 
     Time: construction counts once per (policy, options), memoized: inclusion-exclusion costs
     O(2^r x length) for r required classes; with ``max-consecutive`` k, dynamic programming costs

@@ -280,3 +280,27 @@ class TestSubprocess:
         assert "" == done.stdout
         assert "position 13" in done.stderr
         assert "kx7Qm2" not in done.stderr
+
+
+class TestRobustness:
+    """Odd invocations end with a usage error, never a traceback."""
+
+    def test_non_utf8_stdin_under_c_locale(self) -> None:
+        """Under the C.UTF-8 locale (surrogateescape stdin), bytes that are not UTF-8 still exit 2."""
+        env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+        done = subprocess.run(
+            [sys.executable, "-m", "passkit", "check"],
+            input=b"Zq9Xk7\xff\xfeJv\n",
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert 2 == done.returncode
+        assert b"Zq9Xk7" not in done.stderr + done.stdout
+
+    @pytest.mark.parametrize("argv", [["generate", "--count", "100000000000"], ["generate", "--recovery-codes", "0"]])
+    def test_count_is_bounded(self, argv: list[str]) -> None:
+        """Counts outside 1 to 1,000,000 are usage errors (exit 2), not a memory error."""
+        with pytest.raises(SystemExit) as caught:
+            main(argv, stdin=io.StringIO(""), stdout=io.StringIO())
+        assert 2 == caught.value.code

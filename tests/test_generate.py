@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import passkit
 from passkit import Generator, Policy, check, generate, policies
 from passkit._generate import LOOKALIKES
-from passkit.exceptions import OptionError, RulesSyntaxError, UnsatisfiablePolicyError
+from passkit.exceptions import OptionError, PolicyError, RulesSyntaxError, UnsatisfiablePolicyError
 
 APPLE_RULES = Path(__file__).resolve().parents[2] / "shared" / "data" / "apple-password-rules.json"
 
@@ -250,6 +250,32 @@ class TestOptions:
         """Wrong types raise TypeError; out-of-range values raise passkit's ValueError subclasses."""
         with pytest.raises(error):
             Generator(**kwargs)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "rules",
+        [
+            "minlength: 2000;",
+            "".join(f"required: [{chr(97 + i)}{chr(98 + i)}]; " for i in range(9)),
+            "minlength: 1024; max-consecutive: 1000; required: upper; required: lower; required: digit;",
+        ],
+    )
+    def test_counting_cost_is_refused(self, rules: str) -> None:
+        """Policies whose exact count would cost too much are refused at once with PolicyError."""
+        with pytest.raises(PolicyError):
+            Generator(rules)
+
+    def test_min_strength_never_met_stops(self) -> None:
+        """When min-strength rejects every candidate, generation stops with a clear error."""
+        generator = Generator("minlength: 4; maxlength: 4; allowed: digit; min-strength: 3;")
+        assert not generator.entropy_exact
+        with pytest.raises(UnsatisfiablePolicyError):
+            generator.generate()
+
+    def test_min_strength_outputs_pass(self) -> None:
+        """With a reachable min-strength, every output passes check() (the rule included)."""
+        generator = Generator("minlength: 12; maxlength: 12; min-strength: 3;")
+        assert all(check(p, generator.policy).ok for p in generator.generate_many(20))
+        assert Generator().entropy_exact
 
     def test_generate_many_zero_and_negative(self) -> None:
         """generate_many(0) is empty; a negative count is an OptionError."""

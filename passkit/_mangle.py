@@ -32,6 +32,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import ClassVar
 
 from passkit._csprng import randbelow_many
 from passkit._estimate import Estimate, estimate
@@ -258,7 +259,27 @@ class Leet:
 
 
 @dataclass(frozen=True, slots=True, init=False)
-class Upper:
+class _Recase:
+    """Shared shape of Upper and Lower: a case change at the given positions."""
+
+    positions: tuple[int, ...]
+    _change: ClassVar[Callable[[str], str]]
+
+    def __init__(self, *positions: int) -> None:
+        for position in positions:
+            _check_int(f"{type(self).__name__} position", position)
+        object.__setattr__(self, "positions", positions)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(map(str, self.positions))})"
+
+    def apply(self, text: str) -> str:
+        """Return ``text`` with the case of the characters at ``positions`` changed."""
+        return _recase(text, self.positions, type(self)._change, type(self).__name__)
+
+
+@dataclass(frozen=True, slots=True, init=False, repr=False)
+class Upper(_Recase):
     """Upper-case the characters at the given positions (negative counts from the end).
 
     Example:
@@ -266,23 +287,11 @@ class Upper:
         'H4j!meMAsiT'
     """
 
-    positions: tuple[int, ...]
-
-    def __init__(self, *positions: int) -> None:
-        for position in positions:
-            _check_int("Upper position", position)
-        object.__setattr__(self, "positions", positions)
-
-    def __repr__(self) -> str:
-        return f"Upper({', '.join(map(str, self.positions))})"
-
-    def apply(self, text: str) -> str:
-        """Return ``text`` with the characters at ``positions`` upper-cased."""
-        return _recase(text, self.positions, str.upper, "Upper")
+    _change = str.upper
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Lower:
+@dataclass(frozen=True, slots=True, init=False, repr=False)
+class Lower(_Recase):
     """Lower-case the characters at the given positions (negative counts from the end).
 
     Example:
@@ -290,19 +299,7 @@ class Lower:
         'sakura'
     """
 
-    positions: tuple[int, ...]
-
-    def __init__(self, *positions: int) -> None:
-        for position in positions:
-            _check_int("Lower position", position)
-        object.__setattr__(self, "positions", positions)
-
-    def __repr__(self) -> str:
-        return f"Lower({', '.join(map(str, self.positions))})"
-
-    def apply(self, text: str) -> str:
-        """Return ``text`` with the characters at ``positions`` lower-cased."""
-        return _recase(text, self.positions, str.lower, "Lower")
+    _change = str.lower
 
 
 def _recase(text: str, positions: tuple[int, ...], change: Callable[[str], str], name: str) -> str:

@@ -1,0 +1,1 @@
+"""Integrations with other frameworks. Each submodule imports its framework, so import it only there."""

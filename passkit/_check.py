@@ -289,8 +289,8 @@ def check(
 
     Time: linear in the NFKC-normalised length of the password (NFKC can expand one code point
     to at most 18), the user inputs (the first 64, each cut to 256 code points) and the previous
-    passwords; about 1 s per million code points after normalisation; a ``min-strength`` rule analyses at most the first 100 code points
-    (see :func:`passkit.estimate`).
+    passwords; about 1 s per million code points after normalisation. A ``min-strength`` rule
+    analyses at most the first 100 code points (see :func:`passkit.estimate`).
 
     Example:
         >>> from passkit import check

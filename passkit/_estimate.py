@@ -24,6 +24,7 @@ from passkit._estimate_match import (
     RankedDictionary,
     WordIndex,
     add_word,
+    brute_limits,
     find_matches,
     lower_each,
     uppercase_variations,
@@ -57,9 +58,9 @@ _MAX_RAW = 4 * MAX_ANALYSED  # NFKC looks at no more than this many input code p
 _SEQUENCE_PENALTY = 10000.0  # zxcvbn's MIN_GUESSES_BEFORE_GROWING_SEQUENCE
 _RESERVED = "user_inputs"
 
-# A step of the optimal sequence: (match, or None for brute force), its first index, the length
-# of the best sequence before it, and its own guesses.
-_Step = tuple[Found | None, int, int, float]
+# The best way to cover a prefix with a given number of pieces: (product of guesses, last piece's
+# match or None for brute force, its first index, the length of the sequence before it, its guesses).
+_Entry = tuple[float, Found | None, int, int, float]
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -165,11 +166,11 @@ def _score(guesses: float) -> int:
     return 4
 
 
-def _pareto(front: dict[int, tuple[float, _Step]]) -> dict[int, tuple[float, _Step]]:
+def _pareto(front: dict[int, _Entry]) -> dict[int, _Entry]:
     """Keep a length only if its product beats every shorter length's (others can never win)."""
     if len(front) < 2:
         return front
-    kept: dict[int, tuple[float, _Step]] = {}
+    kept: dict[int, _Entry] = {}
     best = math.inf
     for length in sorted(front):
         entry = front[length]
@@ -197,42 +198,59 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
 ) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
     """The exact minimum-cost sequence covering ``n`` code points, brute force filling the gaps."""
     by_end: list[list[tuple[int, float, Found]]] = [[] for _ in range(n)]
+    limits = brute_limits(n)
     for found in candidates:
-        size = found.j - found.i + 1
+        i, j, raw = found[0], found[1], found[2]
+        size = j - i + 1
         floor = 1 if size == n else (10 if size == 1 else 50)
-        by_end[found.j].append((found.i, max(found.guesses, floor), found))
-    origin: dict[int, tuple[float, _Step]] = {0: (1.0, (None, 0, 0, 1.0))}
-    fronts: list[dict[int, tuple[float, _Step]]] = []
+        guesses = raw if raw >= floor else floor  # max(raw, floor)
+        # Brute force over the same span is one piece too (11 for one code point, else 10 ** size):
+        # a match costing more can always be swapped for it, same length and a smaller product, so
+        # it is never part of a minimum (the margin keeps rounding from deciding).
+        if guesses > limits[size]:
+            continue
+        by_end[j].append((i, guesses, found))
+    # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)
+    # for a sequence covering 0..k; pairs[k] holds its (length, product) items, shortest first.
+    origin: tuple[tuple[int, float], ...] = ((0, 1.0),)
+    fronts: list[dict[int, _Entry]] = []
+    pairs: list[tuple[tuple[int, float], ...]] = []
     # factorial[l] and penalty[l] = 10000 ** (l - 1): a sequence of l pieces with product p costs
     # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
     # already costs more than a complete sequence found so far (``bound``) is dropped.
-    factorial, penalty = _FACTORIAL, _PENALTY
+    factorial, penalty, powers = _FACTORIAL, _PENALTY, _POWERS_OF_TEN
     bound = _cost(1, 11.0 if n == 1 else 10.0**n) * (1 + 1e-12)
     # Brute-force runs of two or more code points, i..k, cost 10 ** (k - i + 1): for each length l
     # of the sequence before the run, the least product before it divided by 10 ** i, with that i.
     # The run ending at k then costs scaled * 10 ** (k + 1), so one running minimum serves every k.
     runs: dict[int, tuple[float, int]] = {}
     for k in range(n):
-        best: dict[int, tuple[float, _Step]] = {}
-        get = best.get
-        for i, guesses, candidate in by_end[k]:
-            for length, (product, _) in (fronts[i - 1] if i else origin).items():
-                value = product * guesses
+        ending = by_end[k]
+        before = pairs[k - 1] if k else origin
+        if not ending:  # only brute force ends here: one brute-forced code point after each length
+            best: dict[int, _Entry] = {length + 1: (product * 11, None, k, length, 11.0) for length, product in before}
+            get = best.get
+        else:
+            best = {}
+            get = best.get
+            for i, guesses, candidate in ending:
+                for length, product in pairs[i - 1] if i else origin:
+                    value = product * guesses
+                    current = get(length + 1)
+                    if current is None or value < current[0]:
+                        best[length + 1] = (value, candidate, i, length, guesses)
+            for length, product in before:
+                value = product * 11  # one brute-forced code point
                 current = get(length + 1)
                 if current is None or value < current[0]:
-                    best[length + 1] = (value, (candidate, i, length, guesses))
-        for length, (product, _) in (fronts[k - 1] if k else origin).items():
-            value = product * 11  # one brute-forced code point
-            current = get(length + 1)
-            if current is None or value < current[0]:
-                best[length + 1] = (value, (None, k, length, 11.0))
+                    best[length + 1] = (value, None, k, length, 11.0)
         if k:
-            scale = _POWERS_OF_TEN[_POWER_OFFSET - k + 1]
-            for length, (product, _) in (fronts[k - 2] if k > 1 else origin).items():
+            scale = powers[_POWER_OFFSET - k + 1]
+            for length, product in pairs[k - 2] if k > 1 else origin:
                 known = runs.get(length)
                 if known is None or product * scale < known[0]:
                     runs[length] = (product * scale, k - 1)
-            grow = _POWERS_OF_TEN[_POWER_OFFSET + k + 1]
+            grow = powers[_POWER_OFFSET + k + 1]
             stale = None
             for length, (scaled, i) in runs.items():
                 value = scaled * grow
@@ -241,34 +259,40 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
                     continue
                 current = get(length + 1)
                 if current is None or value < current[0]:
-                    best[length + 1] = (value, (None, i, length, _POWERS_OF_TEN[_POWER_OFFSET + k - i + 1]))
+                    best[length + 1] = (value, None, i, length, powers[_POWER_OFFSET + k - i + 1])
             for length in stale or ():
                 del runs[length]
         # Keep a length only if its product beats every shorter length's and it can still beat the
         # bound; then tighten the bound by finishing each kept prefix with one brute-force run.
         rest = n - 1 - k
-        tail = 1.0 if not rest else 11.0 if rest == 1 else _POWERS_OF_TEN[_POWER_OFFSET + rest]
+        tail = 1.0 if not rest else 11.0 if rest == 1 else powers[_POWER_OFFSET + rest]
         extra = 1 if rest else 0
-        front: dict[int, tuple[float, _Step]] = {}
+        front: dict[int, _Entry] = {}
+        kept: list[tuple[int, float]] = []
         least = math.inf
-        for length in sorted(best):
+        for length in sorted(best) if len(best) > 1 else best:
             entry = best[length]
             product = entry[0]
             if product >= least or factorial[length] * product + penalty[length] > bound:
                 continue
             front[length] = entry
+            kept.append((length, product))
             least = product
             cost = factorial[length + extra] * product * tail + penalty[length + extra]
             if cost < bound:
                 bound = cost * (1 + 1e-12)
-        fronts.append(front or _pareto(best))
+        if not front:
+            front = _pareto(best)
+            kept = [(length, entry[0]) for length, entry in front.items()]
+        fronts.append(front)
+        pairs.append(tuple(kept))
     final = fronts[n - 1]
     length = min(final, key=lambda size: _cost(size, final[size][0]))
     steps: list[tuple[int, int, float, Found | None]] = []
     product = 1.0
     k = n - 1
     while k >= 0:
-        _, (match, i, previous, guesses) = fronts[k][length]
+        _, match, i, previous, guesses = fronts[k][length]
         steps.append((i, k, guesses, match))
         product *= guesses
         k, length = i - 1, previous

@@ -33,6 +33,7 @@ __all__ = [
     "RankedDictionary",
     "WordIndex",
     "add_word",
+    "brute_limits",
     "find_matches",
     "keyboard_graph",
     "lower_each",
@@ -45,6 +46,17 @@ __all__ = [
 _PREFIX_ONLY = ("", 0)
 # Meanings of the l33t characters seen so far in a token: (character, letter or "" for itself).
 _Subs = tuple[tuple[str, str], ...]
+# Guesses above which a match over ``size`` code points is never part of a minimum sequence:
+# brute force over the same span (11 for one code point, else 10 ** size) is one piece as well,
+# with fewer guesses. The margin leaves near-ties to the exact search; beyond 10 ** 308, no limit.
+_BRUTE_LIMIT = (math.inf, 11.0 * (1 + 1e-9), *(10.0**size * (1 + 1e-9) for size in range(2, 309)))
+
+
+def brute_limits(n: int) -> tuple[float, ...]:
+    """``_BRUTE_LIMIT``, long enough to index with any size up to ``n``."""
+    if n < len(_BRUTE_LIMIT):
+        return _BRUTE_LIMIT
+    return (*_BRUTE_LIMIT, *(math.inf for _ in range(n + 1 - len(_BRUTE_LIMIT))))
 
 
 class Found(NamedTuple):
@@ -279,21 +291,31 @@ def _dictionary_matches(
     n = len(text)
     table = _MEANINGS
     lookup = index.get
+    limits = brute_limits(n)  # a word ranked above the limit for its length never wins: skipped
+    # No upper case anywhere (lower_each lowers every ASCII letter): every token's factor is 1.
+    caseless = text == lowered
+    # plain_end[k]: the first l33t character at or after k (n if none).
+    plain_end = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        plain_end[k] = k if lowered[k] in table else plain_end[k + 1]
     for start in range(n):
         # Plain stretch: no l33t character yet, so the candidate is just a slice.
-        pos = start
+        stop = plain_end[start]
         alive = True
-        while pos < n and lowered[pos] not in table:
+        for pos in range(start, stop):
             entry = lookup(lowered[start : pos + 1])
             if entry is None:
                 alive = False
                 break
-            if entry[1]:
-                guesses = entry[1] * uppercase_variations(text[start : pos + 1])
-                out.append(_word(start, pos, guesses, entry, reverse=False, l33t=False))
-            pos += 1
-        if not alive or pos >= n:
+            rank = entry[1]
+            if rank and rank <= limits[pos + 1 - start]:
+                guesses = rank if caseless else rank * uppercase_variations(text[start : pos + 1])
+                out.append(
+                    _new_tuple(Found, (start, pos, guesses, "dictionary", entry[0], rank, False, False, "", 0, 0))
+                )
+        if not alive or stop >= n:
             continue
+        pos = stop
         # Frontier: (prefix so far, each l33t character's meaning so far: a letter, or "" for itself).
         first_l33t = pos
         frontier: list[tuple[str, _Subs]] = [(lowered[start:first_l33t], ())]
@@ -316,7 +338,11 @@ def _dictionary_matches(
                     entry = lookup(candidate)
                     if entry is None:
                         continue
-                    if entry[1] and (word := _word_match(text, start, pos, entry, new_subs)) is not None:
+                    if (
+                        entry[1]
+                        and entry[1] <= limits[pos + 1 - start]
+                        and (word := _word_match(text, start, pos, entry, new_subs)) is not None
+                    ):
                         out.append(word)
                     grown.append((candidate, new_subs))
             if not grown:
@@ -341,12 +367,13 @@ def _reverse_dictionary_matches(text: str, index: Mapping[str, tuple[str, int]],
     n = len(text)
     backwards = lower_each(text[::-1])
     lookup = index.get
+    limits = brute_limits(n)  # twice the rank above the limit for the length: never wins, skipped
     for start in range(n):
         for end in range(start + 1, n + 1):
             entry = lookup(backwards[start:end])
             if entry is None:
                 break
-            if entry[1]:
+            if entry[1] and entry[1] * 2 <= limits[end - start]:
                 i, j = n - end, n - 1 - start
                 guesses = entry[1] * uppercase_variations(text[i : j + 1]) * 2
                 out.append(_word(i, j, guesses, entry, reverse=True, l33t=False))
@@ -368,13 +395,17 @@ def _spatial_guesses(graph: KeyboardGraph, length: int, turns: int, shifted: int
     return guesses
 
 
-def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found]) -> None:
-    """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does."""
+def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found], pairs: Sequence[str] | None = None) -> None:
+    """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does.
+
+    ``pairs`` may give ``text[k : k + 2]`` for each ``k`` below ``len(text) - 1``, shared by all graphs.
+    """
     n = len(text)
     if graph.adjacency.keys().isdisjoint(text):
         return
-    moves = graph.moves
-    steps = [moves.get(text[k : k + 2]) for k in range(n - 1)]  # steps[k]: text[k] -> text[k + 1]
+    if pairs is None:
+        pairs = [text[k : k + 2] for k in range(n - 1)]
+    steps = list(map(graph.moves.get, pairs))  # steps[k]: text[k] -> text[k + 1]
     i = 0
     while i < n - 1:
         if steps[i] is None:  # no chain starts here (zxcvbn moves on to the next character)
@@ -586,8 +617,9 @@ def find_matches(
     for index in indexes:  # each index walked on its own: a small per-call one dies at once
         _dictionary_matches(text, lowered, index, out, max_tables=max_tables)
         _reverse_dictionary_matches(text, index, out)
+    pairs = [text[k : k + 2] for k in range(len(text) - 1)]
     for graph in graphs:
-        _spatial_matches(text, graph, out)
+        _spatial_matches(text, graph, out, pairs)
     _repeat_matches(text, base_guesses, out)
     _sequence_matches(text, out)
     if _DIGIT.search(text):

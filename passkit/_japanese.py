@@ -28,6 +28,7 @@ from passkit._estimate_match import (
     RankedDictionary,
     WordIndex,
     _l33t_variations,
+    brute_limits,
     keyboard_graph,
     lower_each,
     uppercase_variations,
@@ -141,7 +142,14 @@ def romaji_key_map(text: str) -> tuple[str, list[int], list[int]]:
         >>> romaji_key_map("shi")
         ('si', [0, 0], [2, 2])
     """
-    key = text.lower()
+    key, starts, ends = _key_map(text.lower())
+    if starts is None or ends is None:
+        return key, list(range(len(key))), list(range(len(key)))
+    return key, starts, ends
+
+
+def _key_map(key: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """:func:`romaji_key_map` of lower-case text, with ``None`` maps when the key is the text itself."""
     starts: list[int] | None = None
     ends: list[int] | None = None
     for pattern, outputs in _PASSES:
@@ -151,8 +159,6 @@ def romaji_key_map(text: str) -> tuple[str, list[int], list[int]]:
         key, first, last = rewritten
         starts = first if starts is None else [starts[k] for k in first]
         ends = last if ends is None else [ends[k] for k in last]
-    if starts is None or ends is None:
-        return key, list(range(len(key))), list(range(len(key)))
     return key, starts, ends
 
 
@@ -273,26 +279,39 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     lookup = index.entries.get
     as_spelled = index.as_spelled
     seen: set[tuple[int, int, str]] = set()
+    limits = brute_limits(len(text))
     for view in _views(lowered):
-        key, starts, ends = romaji_key_map(view)
+        key, mapped_starts, mapped_ends = _key_map(view.lower())
         size = len(key)
+        starts: Sequence[int]
+        ends: Sequence[int]
+        if mapped_starts is None or mapped_ends is None:  # the key is the view: each character its own group
+            starts = ends = range(size)
+            ends_group = [True] * size
+        else:
+            starts, ends = mapped_starts, mapped_ends
+            # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
+            ends_group = [*(starts[k] != starts[k + 1] or ends[k] != ends[k + 1] for k in range(size - 1)), True]
         for a in range(size):
-            if a and (starts[a - 1], ends[a - 1]) == (starts[a], ends[a]):
+            if a and not ends_group[a - 1]:
                 continue  # not the first character of its group
             for b in range(a, size):
                 part = key[a : b + 1]
                 entry = lookup(part)
                 if entry is None:
                     break
-                if not entry[1] or (b + 1 < size and (starts[b + 1], ends[b + 1]) == (starts[b], ends[b])):
+                if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on
                 i, j = starts[a], ends[b]
-                if (i, j, entry[0]) in seen or (part in as_spelled and view[i : j + 1] == part):
+                if (part in as_spelled and view[i : j + 1] == part) or (i, j, entry[0]) in seen:
                     continue  # found already, or found by the exact word index
+                if i == j and lowered[i] != view[i]:
+                    continue  # zxcvbn ignores one-character l33t tokens
+                if entry[1] > limits[j + 1 - i]:  # brute force over the span always beats it
+                    seen.add((i, j, entry[0]))
+                    continue
                 token = text[i : j + 1]
                 subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
-                if subs and i == j:
-                    continue  # zxcvbn ignores one-character l33t tokens
                 guesses = entry[1] * uppercase_variations(token)
                 if subs:
                     guesses *= _l33t_variations(token, subs)

@@ -406,11 +406,11 @@ def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found], pairs: S
     if pairs is None:
         pairs = [text[k : k + 2] for k in range(n - 1)]
     steps = list(map(graph.moves.get, pairs))  # steps[k]: text[k] -> text[k + 1]
-    i = 0
-    while i < n - 1:
-        if steps[i] is None:  # no chain starts here (zxcvbn moves on to the next character)
-            i += 1
-            continue
+    j = 0
+    # A chain starts at each step zxcvbn's scan reaches that is a move (it skips what a chain covers).
+    for i in [k for k, move in enumerate(steps) if move is not None]:
+        if i < j:
+            continue  # inside the previous chain
         j = i + 1
         last_direction = -1
         turns = 0
@@ -426,7 +426,6 @@ def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found], pairs: S
             length = j - i
             guesses = _spatial_guesses(graph, length, turns, shifted)
             out.append(Found(i, j - 1, guesses, "spatial", name=graph.name, turns=turns))
-        i = j
 
 
 _REPEATS = tuple((re.compile(r"(.+)\1+", flags), re.compile(r"(.+?)\1+", flags)) for flags in (re.NOFLAG, re.DOTALL))

@@ -292,8 +292,7 @@ def _dictionary_matches(
     table = _MEANINGS
     lookup = index.get
     limits = brute_limits(n)  # a word ranked above the limit for its length never wins: skipped
-    # No upper case anywhere (lower_each lowers every ASCII letter): every token's factor is 1.
-    caseless = text == lowered
+    caseless = not _ASCII_UPPER.search(text)  # then every token's capitalisation factor is 1
     # plain_end[k]: the first l33t character at or after k (n if none).
     plain_end = [n] * (n + 1)
     for k in range(n - 1, -1, -1):
@@ -368,6 +367,7 @@ def _reverse_dictionary_matches(text: str, index: Mapping[str, tuple[str, int]],
     backwards = lower_each(text[::-1])
     lookup = index.get
     limits = brute_limits(n)  # twice the rank above the limit for the length: never wins, skipped
+    caseless = not _ASCII_UPPER.search(text)  # then every token's capitalisation factor is 1
     for start in range(n):
         for end in range(start + 1, n + 1):
             entry = lookup(backwards[start:end])
@@ -375,7 +375,7 @@ def _reverse_dictionary_matches(text: str, index: Mapping[str, tuple[str, int]],
                 break
             if entry[1] and entry[1] * 2 <= limits[end - start]:
                 i, j = n - end, n - 1 - start
-                guesses = entry[1] * uppercase_variations(text[i : j + 1]) * 2
+                guesses = entry[1] * 2 if caseless else entry[1] * uppercase_variations(text[i : j + 1]) * 2
                 out.append(_word(i, j, guesses, entry, reverse=True, l33t=False))
 
 

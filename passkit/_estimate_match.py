@@ -610,7 +610,11 @@ def find_matches(
     *,
     max_tables: int,
 ) -> list[Found]:
-    """Every candidate match in ``text`` (at most a few hundred for 100 code points)."""
+    """Every candidate match in ``text`` (at most a few hundred for 100 code points).
+
+    Dictionary words ranked too low to beat brute force over their own span are left out: they
+    can never be part of a minimum sequence.
+    """
     out: list[Found] = []
     lowered = lower_each(text)
     for index in indexes:  # each index walked on its own: a small per-call one dies at once

@@ -281,6 +281,8 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     seen: set[tuple[int, int, str]] = set()
     limits = brute_limits(len(text))
     for view in _views(lowered):
+        if len(view.lower()) != len(view):
+            continue  # a character whose lower case is longer (such as İ) would misalign the spans
         key, mapped_starts, mapped_ends = _key_map(view.lower())
         size = len(key)
         starts: Sequence[int]

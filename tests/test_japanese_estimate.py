@@ -357,3 +357,8 @@ class TestOnlyAddsMatches:
     def test_zxcvbn_graphs_unchanged(self) -> None:
         """The baseline keeps zxcvbn's four graphs."""
         assert 4 == len(zxcvbn_graphs())
+
+
+def test_dotted_capital_i_does_not_crash() -> None:
+    """Text with İ (whose lower case is two code points) is estimated without an exception."""
+    assert 0 <= passkit.estimate("İİİtokyo").score <= 4

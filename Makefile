@@ -37,8 +37,8 @@ demo: $(VENV)/.runtime
 test: lint typecheck unit docs wheel-smoke
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check passkit tests benchmarks
-	$(BIN)/ruff format --check passkit tests benchmarks
+	$(BIN)/ruff check passkit tests benchmarks docs/_ext
+	$(BIN)/ruff format --check passkit tests benchmarks docs/_ext
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import django
+import django_settings
 import pytest
 from django.conf import settings
 
 if not settings.configured:
-    settings.configure(
-        INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes"],
-        DATABASES={},
-        USE_I18N=True,
-        LANGUAGE_CODE="en",
-        AUTH_PASSWORD_VALIDATORS=[
-            {"NAME": "passkit.contrib.django.PasskitValidator", "OPTIONS": {"policy": "amazon-recommended"}},
-        ],
-    )
-    django.setup()
+    django_settings.configure()
 
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import (

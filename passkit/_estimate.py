@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from passkit._estimate_match import (
     Found,
     KeyboardGraph,
+    Keyboards,
     RankedDictionary,
     WordIndex,
     add_word,
@@ -393,7 +394,7 @@ class Estimator:
         self._matchers = tuple(extra_matchers)
         self._data = lazy(self._load)
 
-    def _load(self) -> tuple[Mapping[str, tuple[str, int]], tuple[KeyboardGraph, ...]]:
+    def _load(self) -> tuple[Mapping[str, tuple[str, int]], Keyboards]:
         """Build the merged word index and the graph list (runs once)."""
         base_graphs, extra_graphs = self._graphs
         graphs = (*base_graphs(), *extra_graphs)
@@ -401,7 +402,7 @@ class Estimator:
         if len(set(names)) != len(names):
             raise ValueError(f"keyboard graph names must be unique; got {names}")
         index = WordIndex((d.name, d.load()) for d in self._dictionaries)
-        return index.entries, graphs
+        return index.entries, Keyboards(graphs)
 
     def estimate(self, password: str, *, user_inputs: Iterable[str] = (), locale: str = "en") -> Estimate:
         """Estimate like :func:`estimate`, with this estimator's dictionaries and graphs."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -30,6 +31,7 @@ __all__ = [
     "DEFAULT_LETTER_SUBSTITUTIONS",
     "Found",
     "KeyboardGraph",
+    "Keyboards",
     "RankedDictionary",
     "WordIndex",
     "add_word",
@@ -142,6 +144,24 @@ def keyboard_graph(
         starts = len(adjacency)
         degree = sum(sum(1 for slot in slots if slot) for slots in adjacency.values()) / len(adjacency)
     return KeyboardGraph(name, adjacency, shifted, starts, degree, moves)
+
+
+class Keyboards:
+    """Keyboard graphs, with one table of every graph's moves (a quick test for any chain at all).
+
+    ``moves[pair]`` has bit ``b`` set when ``pair`` is a move on ``graphs[b]``. A chain needs two
+    consecutive moves on one graph, so most passwords skip the per-graph scans. Immutable.
+    """
+
+    __slots__ = ("graphs", "moves")
+
+    def __init__(self, graphs: Iterable[KeyboardGraph]) -> None:
+        self.graphs = tuple(graphs)
+        moves: dict[str, int] = {}
+        for bit, graph in enumerate(self.graphs):
+            for pair in graph.moves:
+                moves[pair] = moves.get(pair, 0) | 1 << bit
+        self.moves: Mapping[str, int] = moves
 
 
 def _zxcvbn_data(module: str) -> Any:
@@ -428,6 +448,21 @@ def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found], pairs: S
             out.append(Found(i, j - 1, guesses, "spatial", name=graph.name, turns=turns))
 
 
+def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None:
+    """:func:`_spatial_matches` for each graph on which two consecutive moves occur (others find nothing)."""
+    pairs = [text[k : k + 2] for k in range(len(text) - 1)]
+    masks = list(map(keyboards.moves.get, pairs))
+    live = 0
+    for first, second in itertools.pairwise(masks):
+        if first and second:
+            live |= first & second
+    if not live:
+        return
+    for bit, graph in enumerate(keyboards.graphs):
+        if live >> bit & 1:
+            _spatial_matches(text, graph, out, pairs)
+
+
 _REPEATS = tuple((re.compile(r"(.+)\1+", flags), re.compile(r"(.+?)\1+", flags)) for flags in (re.NOFLAG, re.DOTALL))
 
 
@@ -604,7 +639,7 @@ def lower_each(text: str) -> str:
 def find_matches(
     text: str,
     indexes: Sequence[Mapping[str, tuple[str, int]]],
-    graphs: Sequence[KeyboardGraph],
+    graphs: Sequence[KeyboardGraph] | Keyboards,
     reference_year: int,
     base_guesses: Callable[[str], float],
     *,
@@ -620,9 +655,7 @@ def find_matches(
     for index in indexes:  # each index walked on its own: a small per-call one dies at once
         _dictionary_matches(text, lowered, index, out, max_tables=max_tables)
         _reverse_dictionary_matches(text, index, out)
-    pairs = [text[k : k + 2] for k in range(len(text) - 1)]
-    for graph in graphs:
-        _spatial_matches(text, graph, out, pairs)
+    _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)
     _repeat_matches(text, base_guesses, out)
     _sequence_matches(text, out)
     if _DIGIT.search(text):

@@ -332,41 +332,64 @@ def _dictionary_matches(
                 out.append(
                     _new_tuple(Found, (start, pos, guesses, "dictionary", entry[0], rank, False, False, "", 0, 0))
                 )
-        if not alive or stop >= n:
-            continue
-        pos = stop
-        # Frontier: (prefix so far, each l33t character's meaning so far: a letter, or "" for itself).
-        first_l33t = pos
-        frontier: list[tuple[str, _Subs]] = [(lowered[start:first_l33t], ())]
-        for pos in range(first_l33t, n):
-            ch = lowered[pos]
-            letters = table.get(ch)
-            grown: list[tuple[str, _Subs]] = []
-            for prefix, subs in frontier:
-                options: Sequence[tuple[str, _Subs]]
-                if letters is None:
-                    options = ((prefix + ch, subs),)
-                else:
-                    for subbed, letter in subs:
-                        if subbed == ch:
-                            options = ((prefix + (letter or ch), subs),)
-                            break
-                    else:
-                        options = [(prefix + piece, (*subs, pair)) for piece, pair in letters]
-                for candidate, new_subs in options:
-                    entry = lookup(candidate)
-                    if entry is None:
-                        continue
-                    if (
-                        entry[1]
-                        and entry[1] <= limits[pos + 1 - start]
-                        and (word := _word_match(text, start, pos, entry, new_subs)) is not None
-                    ):
-                        out.append(word)
-                    grown.append((candidate, new_subs))
-            if not grown:
-                break
-            frontier = grown[:max_tables]
+        if alive and stop < n:
+            _l33t_walk(text, lowered, start, stop, lookup=lookup, out=out, max_tables=max_tables)
+
+
+def _l33t_walk(
+    text: str,
+    lowered: str,
+    start: int,
+    first_l33t: int,
+    *,
+    lookup: Callable[[str], tuple[str, int] | None],
+    out: list[Found],
+    max_tables: int,
+) -> None:
+    """Dictionary matches from ``start`` on, through the l33t characters from ``first_l33t`` on.
+
+    The text before ``first_l33t`` is a live prefix. Each l33t character keeps one meaning within
+    a token (itself or one letter), so the walk branches only at each one's first occurrence.
+    """
+    table = _MEANINGS
+    limits = brute_limits(len(text))
+    # Frontier: (prefix so far, each l33t character's meaning so far: a letter, or "" for itself).
+    frontier: list[tuple[str, _Subs]] = [(lowered[start:first_l33t], ())]
+    for pos in range(first_l33t, len(text)):
+        ch = lowered[pos]
+        letters = table.get(ch)
+        limit = limits[pos + 1 - start]
+        grown: list[tuple[str, _Subs]] = []
+        for prefix, subs in frontier:
+            piece = ch
+            if letters is not None:
+                for subbed, letter in subs:
+                    if subbed == ch:
+                        piece = letter or ch
+                        break
+                else:  # the first of this l33t character: one branch per meaning (tables built only if alive)
+                    for piece, pair in letters:
+                        candidate = prefix + piece
+                        entry = lookup(candidate)
+                        if entry is None:
+                            continue
+                        new_subs = (*subs, pair)
+                        if entry[1] and entry[1] <= limit:
+                            word = _word_match(text, start, pos, entry, new_subs)
+                            if word is not None:
+                                out.append(word)
+                        grown.append((candidate, new_subs))
+                    continue
+            candidate = prefix + piece
+            entry = lookup(candidate)
+            if entry is None:
+                continue
+            if entry[1] and entry[1] <= limit and (word := _word_match(text, start, pos, entry, subs)) is not None:
+                out.append(word)
+            grown.append((candidate, subs))
+        if not grown:
+            break
+        frontier = grown if len(grown) <= max_tables else grown[:max_tables]
 
 
 def _word_match(text: str, start: int, pos: int, entry: tuple[str, int], subs: _Subs) -> Found | None:

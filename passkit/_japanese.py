@@ -216,10 +216,12 @@ class KeyIndex:
 
     ``entries`` is as in :class:`~passkit._estimate_match.WordIndex`. When the same lists are also in
     the estimator's word index (``also_exact``), ``as_spelled`` holds the keys whose best-ranked word
-    is spelled exactly as its key: typed that way, the word index already finds them.
+    is spelled exactly as its key: typed that way, the word index already finds them. ``variants``
+    is ``entries`` without the keys in ``as_spelled`` (each still a prefix where a longer key goes
+    on): all a password whose key is its own text can match (a smaller index: walks end sooner).
     """
 
-    __slots__ = ("as_spelled", "entries")
+    __slots__ = ("as_spelled", "entries", "variants")
 
     def __init__(self, dictionaries: Iterable[RankedDictionary], *, also_exact: bool = True) -> None:
         best: dict[str, tuple[int, str]] = {}
@@ -236,6 +238,11 @@ class KeyIndex:
         self.entries: Mapping[str, tuple[str, int]] = WordIndex(keyed).entries
         spelled = (key for key, (_, word) in best.items() if word == key) if also_exact else ()
         self.as_spelled = frozenset(spelled)
+        if self.as_spelled:
+            kept = [(name, [key if key not in self.as_spelled else "" for key in keys]) for name, keys in keyed]
+            self.variants: Mapping[str, tuple[str, int]] = WordIndex(kept).entries
+        else:
+            self.variants = self.entries
 
 
 # The substitution each l33t character most likely stands for, and a second reading for the
@@ -276,7 +283,6 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     """
     out: list[Found] = []
     lowered = lower_each(text)
-    lookup = index.entries.get
     as_spelled = index.as_spelled
     seen: set[tuple[int, int, str]] = set()
     limits = brute_limits(len(text))
@@ -290,7 +296,10 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
         if mapped_starts is None or mapped_ends is None:  # the key is the view: each character its own group
             starts = ends = range(size)
             ends_group = [True] * size
+            # Every part is then spelled as typed: keys in as_spelled would all be skipped below.
+            lookup = index.variants.get if key == view else index.entries.get
         else:
+            lookup = index.entries.get
             starts, ends = mapped_starts, mapped_ends
             # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
             ends_group = [*(starts[k] != starts[k + 1] or ends[k] != ends[k + 1] for k in range(size - 1)), True]

@@ -267,7 +267,7 @@ def _views(lowered: str) -> list[str]:
     return views
 
 
-def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
+def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:  # noqa: PLR0915 (one hot loop)
     """Dictionary matches found by key: any romanisation's spelling of a listed word, also in l33t.
 
     Guesses follow zxcvbn's dictionary formula on the typed token: rank, times its capitalisation
@@ -286,6 +286,10 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     as_spelled = index.as_spelled
     seen: set[tuple[int, int, str]] = set()
     limits = brute_limits(len(text))
+    # For the text as typed, when its key is itself: where the walk from each start ended (the first
+    # part not in the index). An l33t reading whose key is also itself repeats that walk exactly up
+    # to its first read character, and what that part of the walk finds is all in ``seen`` already.
+    reach: list[int] | None = None
     for view in _views(lowered):
         if len(view.lower()) != len(view):
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
@@ -293,11 +297,18 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
         size = len(key)
         starts: Sequence[int]
         ends: Sequence[int]
+        resume: list[int] | None = None
+        walked: list[int] | None = None
         if mapped_starts is None or mapped_ends is None:  # the key is the view: each character its own group
             starts = ends = range(size)
             ends_group = [True] * size
             # Every part is then spelled as typed: keys in as_spelled would all be skipped below.
-            lookup = index.variants.get if key == view else index.entries.get
+            plain = key == view
+            lookup = index.variants.get if plain else index.entries.get
+            if plain and view is lowered:
+                reach = walked = [size] * size
+            elif plain and reach is not None:
+                resume = _resume_points(view, lowered, reach)
         else:
             lookup = index.entries.get
             starts, ends = mapped_starts, mapped_ends
@@ -306,10 +317,15 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
         for a in range(size):
             if a and not ends_group[a - 1]:
                 continue  # not the first character of its group
-            for b in range(a, size):
+            first = a if resume is None else resume[a]
+            if first < 0:
+                continue  # nothing this reading adds from here
+            for b in range(first, size):
                 part = key[a : b + 1]
                 entry = lookup(part)
                 if entry is None:
+                    if walked is not None:
+                        walked[a] = b
                     break
                 if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on
@@ -329,6 +345,23 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                 seen.add((i, j, entry[0]))
                 out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], l33t=bool(subs)))
     return out
+
+
+def _resume_points(view: str, lowered: str, reach: Sequence[int]) -> list[int]:
+    """Per start, where an l33t reading's walk must begin: its first read character, or -1 for nowhere.
+
+    Before that character the reading is the text as typed, whose walk from the same start ended at
+    ``reach[start]``: if that is before the character, the reading's walk ends there too.
+    """
+    size = len(view)
+    resume = [-1] * size
+    changed = size
+    for start in range(size - 1, -1, -1):
+        if view[start] != lowered[start]:
+            changed = start
+        if changed < size and reach[start] >= changed:
+            resume[start] = changed
+    return resume
 
 
 # ---------------------------------------------------------------------------------------------

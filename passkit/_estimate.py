@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import math
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -194,11 +195,15 @@ _POWER_OFFSET = MAX_ANALYSED + 2
 _POWERS_OF_TEN = tuple(10.0**power for power in range(-_POWER_OFFSET, _POWER_OFFSET + 2))
 
 
+_NOTHING: Mapping[int, _Entry] = types.MappingProxyType({})  # the front of a position never kept
+
+
 def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call per code point)
     n: int, candidates: Iterable[Found]
 ) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
     """The exact minimum-cost sequence covering ``n`` code points, brute force filling the gaps."""
     by_end: list[list[tuple[int, float, Found]]] = [[] for _ in range(n)]
+    starting = [False] * (n + 1)  # starting[i]: some match starts at i
     limits = brute_limits(n)
     for found in candidates:
         i, j, raw = found[0], found[1], found[2]
@@ -211,11 +216,15 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         if guesses > limits[size]:
             continue
         by_end[j].append((i, guesses, found))
+        starting[i] = True
     # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)
     # for a sequence covering 0..k; pairs[k] holds its (length, product) items, shortest first.
     origin: tuple[tuple[int, float], ...] = ((0, 1.0),)
-    fronts: list[dict[int, _Entry]] = []
+    fronts: list[Mapping[int, _Entry]] = []
     pairs: list[tuple[tuple[int, float], ...]] = []
+    # matched[k]: the items of pairs[k] whose last piece is a match. Brute force after a brute-force
+    # piece is never in a minimum (see below), so only these (and the origin) precede brute force.
+    matched: list[tuple[tuple[int, float], ...]] = []
     # factorial[l] and penalty[l] = 10000 ** (l - 1): a sequence of l pieces with product p costs
     # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
     # already costs more than a complete sequence found so far (``bound``) is dropped.
@@ -225,9 +234,25 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # of the sequence before the run, the least product before it divided by 10 ** i, with that i.
     # The run ending at k then costs scaled * 10 ** (k + 1), so one running minimum serves every k.
     runs: dict[int, tuple[float, int]] = {}
+    # Two brute-force pieces side by side are never in a minimum: one run over both has fewer pieces
+    # and no more guesses. So a prefix ending at k where no match ends, and before which no match
+    # starts, only ever leads to such pairs: it is not kept (such a k only feeds the runs).
+    needed = [bool(by_end[k]) or starting[k + 1] for k in range(n)]
+    needed[n - 1] = True
     for k in range(n):
+        if not needed[k]:
+            if k:
+                scale = powers[_POWER_OFFSET - k + 1]
+                for length, product in matched[k - 2] if k > 1 else origin:
+                    known = runs.get(length)
+                    if known is None or product * scale < known[0]:
+                        runs[length] = (product * scale, k - 1)
+            fronts.append(_NOTHING)
+            pairs.append(())
+            matched.append(())
+            continue
         ending = by_end[k]
-        before = pairs[k - 1] if k else origin
+        before = matched[k - 1] if k else origin
         if not ending:  # only brute force ends here: one brute-forced code point after each length
             best: dict[int, _Entry] = {length + 1: (product * 11, None, k, length, 11.0) for length, product in before}
             get = best.get
@@ -247,7 +272,7 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
                     best[length + 1] = (value, None, k, length, 11.0)
         if k:
             scale = powers[_POWER_OFFSET - k + 1]
-            for length, product in pairs[k - 2] if k > 1 else origin:
+            for length, product in matched[k - 2] if k > 1 else origin:
                 known = runs.get(length)
                 if known is None or product * scale < known[0]:
                     runs[length] = (product * scale, k - 1)
@@ -270,6 +295,7 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         extra = 1 if rest else 0
         front: dict[int, _Entry] = {}
         kept: list[tuple[int, float]] = []
+        kept_matched: list[tuple[int, float]] = []
         least = math.inf
         for length in sorted(best) if len(best) > 1 else best:
             entry = best[length]
@@ -278,6 +304,8 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
                 continue
             front[length] = entry
             kept.append((length, product))
+            if entry[1] is not None:
+                kept_matched.append((length, product))
             least = product
             cost = factorial[length + extra] * product * tail + penalty[length + extra]
             if cost < bound:
@@ -285,8 +313,10 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         if not front:
             front = _pareto(best)
             kept = [(length, entry[0]) for length, entry in front.items()]
+            kept_matched = [(length, entry[0]) for length, entry in front.items() if entry[1] is not None]
         fronts.append(front)
         pairs.append(tuple(kept))
+        matched.append(tuple(kept_matched))
     final = fronts[n - 1]
     length = min(final, key=lambda size: _cost(size, final[size][0]))
     steps: list[tuple[int, int, float, Found | None]] = []

@@ -12,9 +12,10 @@ import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from passkit import __version__, policies
+from passkit._audit import audit, summary_json, summary_text
 from passkit._check import CheckResult, check
 from passkit._codes import PinGenerator, RecoveryCodeGenerator
 from passkit._estimate import Estimate, estimate
@@ -205,6 +206,51 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return status
 
 
+def _audit_source(name: str, stdin: TextIO) -> BinaryIO:
+    """The file to audit, opened in binary; ``-`` is stdin (refused when it is a terminal).
+
+    Raises:
+        OSError: the file cannot be opened; the message says what to do.
+    """
+    if name == "-":
+        if stdin.isatty():
+            raise OSError("audit reads a file, not typed passwords: give its path, or pipe it in with FILE -")
+        buffer = getattr(stdin, "buffer", None)
+        # A text stream without bytes underneath (only when main() is called with an io.StringIO).
+        return buffer if buffer is not None else io.BytesIO(stdin.read().encode("utf-8", "surrogateescape"))
+    try:
+        return open(name, "rb")  # closed by _cmd_audit
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise OSError(
+            f"cannot read {name!r}: {reason}; give the path of a readable password file, or - to read stdin"
+        ) from None
+
+
+def _cmd_audit(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    policy = _policy_from_args(args)
+    source = _audit_source(args.file, stdin)
+    try:
+        summary = audit(source, policy, jobs=args.jobs, progress=sys.stderr)
+    except KeyboardInterrupt:
+        print("passkit: interrupted; nothing was printed", file=sys.stderr)
+        return 130
+    finally:
+        if args.file != "-":
+            source.close()
+    if args.json:
+        print(json.dumps(summary_json(summary, locale=args.locale), ensure_ascii=False), file=stdout)
+    else:
+        print(summary_text(summary, locale=args.locale), file=stdout)
+    if summary.checked == 0:
+        print(
+            "passkit: error: no line was checked (the file is empty, or every line is empty, not UTF-8 or too long)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return EXIT_FAIL if summary.failed else EXIT_OK
+
+
 def _emit_secrets(
     args: argparse.Namespace, stdout: TextIO, kind: str, secrets: list[str], bits: float, **extra: object
 ) -> int:
@@ -267,6 +313,57 @@ def _cmd_generate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> in
         length=generator.length,
         alphabet_size=len(generator.alphabet),
     )
+
+
+MAX_JOBS = 256
+
+
+def _jobs(text: str) -> int:
+    """An argparse type: worker processes for ``audit``, 1 to MAX_JOBS."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_JOBS}")
+    return value
+
+
+def _add_audit_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "audit",
+        help="check and estimate every line of a password file; print a summary (counts only)",
+        description=(
+            "Check every line of a password file (a breach corpus, an export to review) against a"
+            " policy and estimate its strength, on all cores, streaming (memory stays flat). Prints a"
+            " summary: lines checked and skipped, failures by violation code, the score histogram and"
+            " the most common weaknesses; never a password. Empty lines, lines that are not UTF-8 and"
+            " lines over 1 MiB are counted and skipped. A progress line goes to stderr when it is a"
+            " terminal."
+        ),
+        epilog="Exit codes: 0 no line fails, 1 some line fails, 2 usage error (including no line checked).",
+    )
+    parser.add_argument("file", metavar="FILE", help="the password file, one per line; - reads stdin")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--policy",
+        default="amazon",
+        type=str.lower,
+        choices=policies.names(),
+        metavar="NAME",
+        help=f"preset policy: {', '.join(policies.names())} (default: amazon)",
+    )
+    source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text, e.g. 'minlength: 12;'")
+    parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    parser.add_argument("--locale", choices=LOCALES, default="en", help="language of the warnings (default: en)")
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores); 1 audits in this process",
+    )
+    parser.set_defaults(handler=_cmd_audit)
 
 
 MAX_COUNT = 1_000_000
@@ -436,6 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     mangle_parser.add_argument("--locale", choices=LOCALES, default="en", help="language of the warning")
     mangle_parser.add_argument("--json", action="store_true", help="print one JSON object per phrase")
     mangle_parser.set_defaults(handler=_cmd_mangle)
+    _add_audit_parser(commands)
     return parser
 
 

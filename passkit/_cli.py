@@ -1,5 +1,8 @@
 """The ``passkit`` command line. Secrets are read from stdin or a no-echo prompt, never argv.
 
+Subcommands: ``check``, ``generate``, ``estimate``, ``romanize``, ``mangle`` and ``audit`` (a
+password file, streamed through ``check`` and ``estimate`` on all cores; see ``passkit._audit``).
+
 Exit codes: 0 all passwords pass, 1 at least one fails, 2 usage error (bad arguments, unknown
 policy, rules text that does not parse).
 """
@@ -171,11 +174,14 @@ def _cmd_mangle(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
             print(json.dumps(record, ensure_ascii=False), file=stdout)
         else:
             print(result.password, file=stdout)
-            print(
-                f"# {result.entropy_bits:.2f} bits added by random choices (exact);"
-                f" estimated score {result.estimate.score}/4",
-                file=sys.stderr,
+            summary = (
+                f"# ランダムな変形が加えたエントロピー: {result.entropy_bits:.2f} ビット(正確な値)。"
+                f"推定強度 {result.estimate.score}/4"
+                if args.locale == "ja"
+                else f"# {result.entropy_bits:.2f} bits added by random choices (exact);"
+                f" estimated score {result.estimate.score}/4"
             )
+            print(summary, file=sys.stderr)
             if result.warning:
                 print(f"# {result.warning}", file=sys.stderr)
     return EXIT_OK

@@ -3,8 +3,10 @@
 pytest already runs the ``>>>`` examples of ``docs/*.md`` and ``README.md`` as doctests
 (``--doctest-glob``). This module covers the rest:
 
-* shell transcripts (a ```` ```sh ```` block with ``$ `` lines): each block runs in bash, in a
-  fresh temporary directory, with this environment's ``passkit`` first on ``PATH``; what each
+* shell transcripts (a ```` ```sh ```` block with ``$ `` lines): each block runs in bash, with
+  this environment's ``passkit`` first on ``PATH``, in a temporary directory that the blocks of
+  one page share in page order (as for a reader following the page, a file made by one block is
+  there for the next); what each
   command prints (stdout and stderr together, as a terminal shows them) must equal the lines shown
   under it. A block right after ``<!-- docs-test: random -->`` shows secrets drawn at random: its
   lines are compared by shape (the same number of lines; comment lines equal; JSON lines with the
@@ -150,11 +152,17 @@ def _same_shape(shown: str, actual: str) -> None:
         assert actual.strip(), "expected a line of output"
 
 
+@pytest.fixture(scope="module")
+def page_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One working directory per page, made on first use and shared by that page's blocks."""
+    return {block.page: tmp_path_factory.mktemp(Path(block.page).stem, numbered=True) for block in TRANSCRIPTS}
+
+
 @pytest.mark.parametrize("block", TRANSCRIPTS, ids=[b.id for b in TRANSCRIPTS])
-def test_transcript(block: Block, tmp_path: Path) -> None:
+def test_transcript(block: Block, page_dirs: dict[str, Path]) -> None:
     """Each shell transcript prints exactly what the page shows (by shape where it is random)."""
     steps = _parse_transcript(block.body)
-    outputs = _run_transcript(steps, tmp_path)
+    outputs = _run_transcript(steps, page_dirs[block.page])
     for (command, shown), actual in zip(steps, outputs, strict=True):
         if not block.random:
             assert "\n".join(shown) == actual, f"{block.id}: $ {command}"

@@ -559,7 +559,7 @@ def _sequence_matches(text: str, out: list[Found]) -> None:
     emit(i, n - 1, last)
 
 
-_YEAR = re.compile(r"19\d\d|20\d\d")
+_YEAR = re.compile(r"(?=(19\d\d|20\d\d))")  # every window, overlapping ones too
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 MIN_YEAR_SPACE = 20
@@ -567,11 +567,9 @@ MIN_YEAR_SPACE = 20
 
 def _year_matches(text: str, reference_year: int, out: list[Found]) -> None:
     """Every four-character window that reads as a year 1900-2099 (zxcvbn: 1900-2019, non-overlapping)."""
-    for i in range(len(text) - 3):
-        window = text[i : i + 4]
-        if _YEAR.fullmatch(window):
-            space = max(abs(int(window) - reference_year), MIN_YEAR_SPACE)
-            out.append(Found(i, i + 3, space, "regex", name="recent_year"))
+    for found in _YEAR.finditer(text):
+        space = max(abs(int(found.group(1)) - reference_year), MIN_YEAR_SPACE)
+        out.append(Found(found.start(), found.start() + 3, space, "regex", name="recent_year"))
 
 
 _DATE_WITH_SEPARATOR = re.compile(r"(\d{1,4})([\s/\\_.-])(\d{1,2})\2(\d{1,4})$")
@@ -593,17 +591,27 @@ def _day_month(a: int, b: int) -> bool:
 
 def _date_year(numbers: tuple[int, int, int]) -> int | None:
     """The year of a plausible date made of these three numbers (zxcvbn's rules), else ``None``."""
-    if not 0 < numbers[1] <= 31:
+    first, second, third = numbers
+    low, high = _DATE_MIN_YEAR, _DATE_MAX_YEAR
+    if (
+        not 0 < second <= 31
+        or 99 < first < low
+        or first > high
+        or 99 < second < low
+        or second > high
+        or 99 < third < low
+        or third > high
+        or (first > 31) + (second > 31) + (third > 31) >= 2
+        or (first > 12 and second > 12 and third > 12)
+        or (first <= 0) + (second <= 0) + (third <= 0) >= 2
+    ):
         return None
-    if any(99 < x < _DATE_MIN_YEAR or x > _DATE_MAX_YEAR for x in numbers):
-        return None
-    if sum(x > 31 for x in numbers) >= 2 or all(x > 12 for x in numbers) or sum(x <= 0 for x in numbers) >= 2:
-        return None
-    splits = ((numbers[2], numbers[0], numbers[1]), (numbers[0], numbers[1], numbers[2]))
-    four_digit = next(((y, a, b) for y, a, b in splits if _DATE_MIN_YEAR <= y <= _DATE_MAX_YEAR), None)
-    if four_digit is not None:  # a four-digit year decides: the rest must be a day and a month
-        return four_digit[0] if _day_month(four_digit[1], four_digit[2]) else None
-    year = next((y for y, a, b in splits if _day_month(a, b)), None)
+    # Year last (day and month first), then year first; a four-digit year decides.
+    if low <= third <= high:
+        return third if _day_month(first, second) else None
+    if low <= first <= high:
+        return first if _day_month(second, third) else None
+    year = third if _day_month(first, second) else first if _day_month(second, third) else None
     if year is None or year > 99:
         return year
     return year + (1900 if year > 50 else 2000)

@@ -348,33 +348,54 @@ def _prepare(password: str) -> tuple[str, bool]:
     return normalized[:MAX_ANALYSED], len(password) > _MAX_RAW or len(normalized) > MAX_ANALYSED
 
 
-def _user_entries(user_inputs: Sequence[str]) -> dict[str, tuple[str, int]]:
-    """A per-call dictionary of the user's own words, ranked by position (zxcvbn lower-cases them)."""
+def _date_words(day: datetime.date) -> tuple[str, ...]:
+    """The ways a date is typed: ISO, then digits as in ``passkit.check``'s birthday tokens.
+
+    ``1985-04-12``, ``19850412``, ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``,
+    ``04121985``, ``120485``, ``041285``.
+    """
+    y4, y2, mm, dd = f"{day.year:04d}", f"{day.year % 100:02d}", f"{day.month:02d}", f"{day.day:02d}"
+    return (
+        f"{y4}-{mm}-{dd}",
+        *(y4 + mm + dd, y2 + mm + dd, mm + dd, dd + mm, y4),
+        *(dd + mm + y4, mm + dd + y4, dd + mm + y2, mm + dd + y2),
+    )
+
+
+def _user_entries(user_inputs: Sequence[str | datetime.date]) -> dict[str, tuple[str, int]]:
+    """A per-call dictionary of the user's own words, ranked by position (zxcvbn lower-cases them).
+
+    A date stands for each of its typed forms (:func:`_date_words`), all at its position's rank.
+    """
     entries: dict[str, tuple[str, int]] = {}
     for rank, raw in enumerate(user_inputs, 1):
+        if isinstance(raw, datetime.date):
+            for word in _date_words(raw):
+                add_word(entries, _RESERVED, rank, word)
+            continue
         text = raw[:_MAX_RAW]
         for word in {text.lower(), nfkc(text).lower()}:
             add_word(entries, _RESERVED, rank, word)
     return entries
 
 
-def _check_types(password: object, user_inputs: object) -> tuple[str, ...]:
+def _check_types(password: object, user_inputs: object) -> tuple[str | datetime.date, ...]:
     """Gather every wrong argument type into one ``TypeError``; return the user inputs as a tuple."""
     problems = []
     if not isinstance(password, str):
         problems.append(f"password must be a str, not {type(password).__name__}")
     inputs: tuple[object, ...] = ()
     if isinstance(user_inputs, str | bytes) or not isinstance(user_inputs, Iterable):
-        problems.append(f"user_inputs must be an iterable of str, not {type(user_inputs).__name__}")
+        problems.append(f"user_inputs must be an iterable of str or datetime.date, not {type(user_inputs).__name__}")
     else:
         # The first 64 inputs, each cut to 256 code points: enough for any user, and bounded work.
         inputs = tuple(item[:256] if isinstance(item, str) else item for item in itertools.islice(user_inputs, 64))
-        wrong = sorted({type(item).__name__ for item in inputs if not isinstance(item, str)})
+        wrong = sorted({type(item).__name__ for item in inputs if not isinstance(item, str | datetime.date)})
         if wrong:
-            problems.append(f"user_inputs must hold only str, not {', '.join(wrong)}")
+            problems.append(f"user_inputs must hold only str or datetime.date, not {', '.join(wrong)}")
     if problems:
         raise TypeError("; ".join(problems))
-    return tuple(str(item) for item in inputs)
+    return tuple(item if isinstance(item, datetime.date) else str(item) for item in inputs)
 
 
 class Estimator:
@@ -434,7 +455,9 @@ class Estimator:
         index = WordIndex((d.name, d.load()) for d in self._dictionaries)
         return index.entries, Keyboards(graphs)
 
-    def estimate(self, password: str, *, user_inputs: Iterable[str] = (), locale: str = "en") -> Estimate:
+    def estimate(
+        self, password: str, *, user_inputs: Iterable[str | datetime.date] = (), locale: str = "en"
+    ) -> Estimate:
         """Estimate like :func:`estimate`, with this estimator's dictionaries and graphs."""
         inputs = _check_types(password, user_inputs)
         locale = check_locale(locale)
@@ -568,7 +591,7 @@ _DEFAULT = Estimator(
 )
 
 
-def estimate(password: str, *, user_inputs: Iterable[str] = (), locale: str = "en") -> Estimate:
+def estimate(password: str, *, user_inputs: Iterable[str | datetime.date] = (), locale: str = "en") -> Estimate:
     """Estimate how many guesses a password takes, on zxcvbn's model, safely and within a bound.
 
     The password is NFKC-normalised (full-width ``ｐａｓｓ`` reads as ``pass``) and at most its first
@@ -585,14 +608,18 @@ def estimate(password: str, *, user_inputs: Iterable[str] = (), locale: str = "e
 
     Args:
         password: the password; never stored, logged or shown in a ``repr``.
-        user_inputs: the user's own words (name, email, ...); each is a dictionary word.
+        user_inputs: the user's own words (name, email, ...); each is a dictionary word. A
+            ``datetime.date`` (a birthday) stands for the ways it is typed: ``1985-04-12``,
+            ``19850412``, ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``, ``04121985``,
+            ``120485`` and ``041285``.
         locale: language of ``feedback`` and the crack-time displays, ``"en"`` or ``"ja"``.
 
     Returns:
         An :class:`Estimate`.
 
     Raises:
-        TypeError: ``password`` is not a ``str`` or ``user_inputs`` is not an iterable of ``str``.
+        TypeError: ``password`` is not a ``str`` or ``user_inputs`` is not an iterable of ``str``
+            and ``datetime.date``.
         passkit.exceptions.UnsupportedLocaleError: ``locale`` is not ``"en"`` or ``"ja"``.
 
     Example:
@@ -607,6 +634,10 @@ def estimate(password: str, *, user_inputs: Iterable[str] = (), locale: str = "e
         'よく使われるパスワードの上位10位に入っています。'
         >>> [(m.pattern, m.dictionary_name, m.guesses) for m in estimate("tanaka", user_inputs=["Tanaka"]).sequence]
         [('dictionary', 'user_inputs', 1)]
+        >>> import datetime
+        >>> birthday = datetime.date(1985, 4, 12)
+        >>> [(m.pattern, m.dictionary_name) for m in estimate("850412", user_inputs=[birthday]).sequence]
+        [('dictionary', 'user_inputs')]
         >>> "tanaka" in repr(estimate("tanaka"))
         False
     """

@@ -375,7 +375,7 @@ class TestArguments:
         ("password", "user_inputs"), [(b"secret", ()), (None, ()), ("x", "name"), ("x", [1]), ("x", 5)]
     )
     def test_type_errors(self, password: Any, user_inputs: Any) -> None:
-        """Non-str passwords and user inputs that are not an iterable of str are rejected."""
+        """Non-str passwords and user inputs that are not an iterable of str (or dates) are rejected."""
         with pytest.raises(TypeError):
             estimate(password, user_inputs=user_inputs)
 
@@ -384,6 +384,24 @@ class TestArguments:
         with pytest.raises(TypeError) as info:
             estimate(b"hunter2")  # type: ignore[arg-type]
         assert "hunter2" not in str(info.value)
+
+    @pytest.mark.parametrize(
+        "typed", ["1985-04-12", "19850412", "850412", "0412", "1204", "1985", "12041985", "04121985", "120485"]
+    )
+    def test_date_user_input(self, typed: str) -> None:
+        """A datetime.date user input stands for its typed forms: each is the user's own word."""
+        birthday = datetime.date(1985, 4, 12)
+        result = estimate(f"x{typed}", user_inputs=["taro", birthday])
+        assert [("bruteforce", ""), ("dictionary", "user_inputs")] == [
+            (m.pattern, m.dictionary_name) for m in result.sequence
+        ]
+        assert 2 == result.sequence[1].rank  # the date's position among the inputs
+        assert result.guesses <= estimate(f"x{typed}", user_inputs=["taro", birthday.isoformat()]).guesses
+
+    def test_datetime_user_input(self) -> None:
+        """A datetime is a date: its day counts, the time of day is ignored."""
+        moment = datetime.datetime(1985, 4, 12, 23, 59, tzinfo=datetime.UTC)
+        assert estimate("850412", user_inputs=[moment]) == estimate("850412", user_inputs=[moment.date()])
 
     @pytest.mark.parametrize("locale", ["fr", "EN", ""])
     def test_bad_locale(self, locale: str) -> None:

@@ -13,7 +13,7 @@ from passkit._charclass import CharClass
 from passkit._context import context_hit, validate_user_inputs
 from passkit._estimate import strength_score
 from passkit._messages import LOCALES, check_locale, describe_class, render
-from passkit._normalize import LOOKALIKE_TABLE, has_fullwidth, has_kana, nfkc
+from passkit._normalize import fold_lookalikes, has_fullwidth, has_kana, nfkc
 from passkit._policy import Policy, resolve_policy
 from passkit._similarity import SimilarityKey, is_near
 from passkit._strength import Scorer
@@ -220,7 +220,7 @@ def evaluate(
         violations.append(compiled.max_run)
 
     casefolded = normalized.casefold()
-    folded = casefolded.translate(LOOKALIKE_TABLE)
+    folded = fold_lookalikes(casefolded)
     if compiled.common is not None and folded.strip() in common_password_skeletons():
         violations.append(compiled.common)
     if compiled.context and inputs_given:

@@ -27,13 +27,14 @@ Matching, after NFKC and case folding:
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from passkit._normalize import nfkc, skeleton
+from passkit._normalize import LOOKALIKE_BYTES, fold_lookalikes, nfkc, skeleton
 
 __all__ = ["ContextTokens", "context_hit", "expand_user_inputs", "validate_user_inputs"]
 
@@ -50,6 +51,10 @@ MAX_INPUT_LENGTH = 256
 # real user, and it keeps the tokens, and so the work per password, bounded.
 MAX_USER_INPUTS = 64
 MAX_PHONE_RUNS = 8
+MIN_PHONE_DIGITS = 7
+_YEAR_DIGITS = 4
+_YYYYMMDD = 8
+_MAX_DAY = 31
 _GENERIC_DOMAIN_LABELS = frozenset(
     {
         "co",
@@ -120,18 +125,18 @@ def _birthday(year: int, month: int, day: int) -> list[str]:
     return [y4 + mm + dd, y2 + mm + dd, mm + dd, dd + mm, y4, dd + mm + y4, mm + dd + y4, dd + mm + y2, mm + dd + y2]
 
 
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid(year: int, month: int, day: int) -> bool:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= year <= 9999):
+    """Whether ``datetime.date(year, month, day)`` exists (checked without raising)."""
+    if not (1 <= month <= 12 and 1 <= year <= 9999 and 1 <= day <= _DAYS_IN_MONTH[month]):
         return False
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+    return month != 2 or day < 29 or calendar.isleap(year)
 
 
-def _date_tokens(numbers: list[str]) -> list[str]:
-    """Birthday tokens if the numbers read as a date, else an empty list."""
+def _date_readings(numbers: list[str]) -> list[tuple[int, int, int]]:
+    """The valid (year, month, day) readings of the numbers of a text, if it reads as a date."""
     if len(numbers) == 1 and len(numbers[0]) == 8:
         text = numbers[0]
         numbers = [text[:4], text[4:6], text[6:]]
@@ -143,11 +148,12 @@ def _date_tokens(numbers: list[str]) -> list[str]:
         readings.append((int(a), int(b), int(c)))
     elif len(c) == 4:
         readings += [(int(c), int(b), int(a)), (int(c), int(a), int(b))]  # day first, then US month first
-    tokens: list[str] = []
-    for year, month, day in readings:
-        if _valid(year, month, day):
-            tokens += _birthday(year, month, day)
-    return tokens
+    return [reading for reading in readings if _valid(*reading)]
+
+
+def _date_tokens(numbers: list[str]) -> list[str]:
+    """Birthday tokens if the numbers read as a date, else an empty list."""
+    return [token for reading in _date_readings(numbers) for token in _birthday(*reading)]
 
 
 def _phone_tokens(runs: list[str]) -> list[str]:
@@ -173,7 +179,7 @@ def _classify(text: str) -> list[Token]:
         dates = _date_tokens(numbers)
         if dates:
             return [("birthday", t) for t in dates]
-        if set(text) <= _PHONE_CHARS and sum(len(n) for n in numbers) >= 7:
+        if set(text) <= _PHONE_CHARS and sum(len(n) for n in numbers) >= MIN_PHONE_DIGITS:
             return [("phone", t) for t in _phone_tokens(numbers)]
         return [("name", n) for n in numbers]
     words = _WORDS.findall(text)
@@ -185,6 +191,16 @@ def _classify(text: str) -> list[Token]:
 
 def validate_user_inputs(user_inputs: object) -> tuple[str | datetime.date, ...]:
     """Check the type of ``user_inputs`` and return it as a tuple, each string cut to 256 code points."""
+    if (user_inputs.__class__ is list or user_inputs.__class__ is tuple) and len(user_inputs) <= MAX_USER_INPUTS:
+        # The usual call: a short list of plain strings and dates, taken as they are.
+        for item in user_inputs:
+            if item.__class__ is str:
+                if len(item) > MAX_INPUT_LENGTH:
+                    break
+            elif item.__class__ is not datetime.date:
+                break
+        else:
+            return tuple(user_inputs)
     if user_inputs == ():
         return ()
     if isinstance(user_inputs, (list, tuple)):
@@ -262,35 +278,251 @@ def _whole_word(text: str, token: str) -> bool:
     return False
 
 
-_DIGIT_RUN4 = re.compile(r"\d{4}")
+_DIGIT_RUNS = re.compile(r"\d{4,}")  # runs long enough to hold a digit token
+_ASCII_DIGITS = frozenset("0123456789")
+
+# Byte tables for ASCII inputs. Each maps every byte it does not keep to a space, so that
+# ``text.encode().translate(table).decode().split()`` yields the runs: ASCII letters case-folded
+# (and, for the skeleton, look-alike-folded: ``l`` becomes ``i``), or ASCII digits. For ASCII text
+# these are exactly the runs the ``[^\W\d_]+`` and ``\d+`` patterns find. (The matching itself is
+# done on ``str``: ``bytes.__contains__`` is several times slower for short needles.)
+_ASCII_LETTERS = frozenset(range(ord("A"), ord("Z") + 1)) | frozenset(range(ord("a"), ord("z") + 1))
+_LOWER_WORDS = bytes(code | 0x20 if code in _ASCII_LETTERS else 0x20 for code in range(256))
+_SKELETON_WORDS = _LOWER_WORDS.translate(LOOKALIKE_BYTES)
+_DIGIT_WORDS = bytes(code if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
+
+# What one input contributes: its kind, and the lengths of its longest long, digit and short tokens
+# the password contains (0: none).
+_InputHit = tuple[str, tuple[int, int, int]]
 
 
-def _hit(casefolded: str, folded: str, tokens: ContextTokens) -> tuple[int, str] | None:
-    """(length, kind) of the longest token the password contains, or None."""
-    best: tuple[int, str] | None = None
-    for kind, token in tokens.long:
-        if token in folded and (best is None or len(token) > best[0]):
-            best = (len(token), kind)
-    for kind, token in tokens.digits:
-        if token in casefolded and (best is None or len(token) > best[0]):
-            best = (len(token), kind)
-    for kind, token in tokens.short:
-        if (best is None or len(token) > best[0]) and token in casefolded and _whole_word(casefolded, token):
-            best = (len(token), kind)
+def _runs(text: str, table: bytes) -> list[str]:
+    """The runs of ASCII ``text`` that ``table`` keeps (see the tables above)."""
+    return text.encode("ascii").translate(table).decode("ascii").split()
+
+
+def _birthday_length(year: int, month: int, day: int, text: str) -> int:
+    """Length of the longest birthday token of the date that ``text`` contains (0: none).
+
+    Every token (see :func:`_birthday`) is ``YYYY``, or holds ``MMDD`` or ``DDMM``; ``MMDD`` may be
+    preceded or followed by the year (4 or 2 digits), ``DDMM`` only followed.
+    """
+    y4 = str(year) if year >= 1000 else f"{year:04d}"
+    best = 4 if y4 in text else 0
+    month_day = _TWO_DIGITS[month] + _TWO_DIGITS[day]
+    if month_day in text:
+        if y4 + month_day in text or month_day + y4 in text:
+            return 8
+        y2 = y4[2:]
+        best = 6 if y2 + month_day in text or month_day + y2 in text else 4
+    day_month = _TWO_DIGITS[day] + _TWO_DIGITS[month]
+    if day_month in text:
+        if day_month + y4 in text:
+            return 8
+        best = max(best, 6 if day_month + y4[2:] in text else 4)
     return best
 
 
-@functools.lru_cache(maxsize=256)
-def _tokens_for(items: tuple[str | datetime.date, ...], with_digit_inputs: bool) -> ContextTokens:
-    """Tokens of all inputs, optionally leaving out inputs that only yield digit tokens (memoized)."""
-    return expand_user_inputs(tuple(item for item in items if with_digit_inputs or not _is_digit_input(item)))
+def _digits_length(tokens: Iterable[str], casefolded: str) -> int:
+    """Length of the longest of these digit tokens (4 digits or more) the password contains."""
+    best = 0
+    for token in tokens:
+        if len(token) > best and len(token) >= MIN_DIGIT_TOKEN and token in casefolded:
+            best = len(token)
+    return best
+
+
+def _short_match(token: str, casefolded: str) -> bool:
+    return token in casefolded and _whole_word(casefolded, token)
+
+
+def _letters_lengths(text: str, skeletons: list[str], casefolded: str, folded: str) -> tuple[int, int]:
+    """(long, short): the longest of the ASCII ``text``'s word tokens the password contains.
+
+    ``skeletons`` are the look-alike-folded words of ``text``, then the words joined when that is
+    a token of the input.
+    """
+    long = short = 0
+    for index, word in enumerate(skeletons):
+        size = len(word)
+        if size >= MIN_LONG_TOKEN:
+            if size > long and word in folded:
+                long = size
+        elif size >= MIN_SHORT_TOKEN and size > short and word in folded:
+            # A short token matches case-folded (``l`` is not ``i``) and as a whole word: rebuild it
+            # from the case-folded words. The skeleton test above is a necessary condition, since
+            # the skeleton of a substring is a substring of the skeleton.
+            lower = _runs(text, _LOWER_WORDS)
+            if _short_match(lower[index] if index < len(lower) else "".join(lower), casefolded):
+                short = size
+    return long, short
+
+
+def _label_lengths(label: str, casefolded: str, folded: str) -> tuple[int, int, int]:
+    """(long, digit, short) for one ASCII domain label of 3 or more characters (any characters)."""
+    if label.isdigit():
+        return 0, _digits_length((label,), casefolded), 0
+    lower = label.lower()
+    if len(lower) >= MIN_LONG_TOKEN:
+        return (len(lower) if fold_lookalikes(lower) in folded else 0), 0, 0
+    return 0, 0, (len(lower) if _short_match(lower, casefolded) else 0)
+
+
+def _email_hit(text: str, casefolded: str, folded: str, digit_runs: list[str]) -> _InputHit | None:
+    """What one ASCII email address contributes (see :func:`_classify`)."""
+    local, _, domain = text.rpartition("@")
+    long = digit = short = 0
+    skeletons = _runs(local, _SKELETON_WORDS)
+    # Every letter token of the local part holds one of its words, so one pass can rule them out.
+    for word in skeletons:
+        if word in folded:
+            long, short = _letters_lengths(local, [*skeletons, "".join(skeletons)], casefolded, folded)
+            break
+    for label in domain.split(".")[:-1]:
+        if len(label) >= MIN_SHORT_TOKEN and label not in _GENERIC_DOMAIN_LABELS:
+            # A label of letters folds to itself with ``l`` as ``i``: a quick necessary condition.
+            if label.isalpha() and label.lower().replace("l", "i") not in folded:
+                continue
+            label_long, label_digit, label_short = _label_lengths(label, casefolded, folded)
+            long, digit, short = max(long, label_long), max(digit, label_digit), max(short, label_short)
+    if digit_runs and not _ASCII_DIGITS.isdisjoint(text):
+        digit = max(digit, _digits_length(_runs(text, _DIGIT_WORDS), casefolded))
+    return ("email", (long, digit, short)) if long or digit or short else None
+
+
+def _name_hit(text: str, skeletons: list[str], casefolded: str, folded: str, digit_runs: list[str]) -> _InputHit | None:
+    """What one ASCII name or other text with letters contributes; ``skeletons`` are its words."""
+    long = digit = short = 0
+    # Every letter token holds one of the words (the words joined hold them all).
+    for word in skeletons:
+        if word in folded:
+            if len(skeletons) > 1:
+                skeletons = [*skeletons, "".join(skeletons)]
+            long, short = _letters_lengths(text, skeletons, casefolded, folded)
+            break
+    if digit_runs and not _ASCII_DIGITS.isdisjoint(text):
+        digit = _digits_length(_runs(text, _DIGIT_WORDS), casefolded)
+    return ("name", (long, digit, short)) if long or digit or short else None
+
+
+def _may_be_birthday(numbers: list[str], casefolded: str) -> bool:
+    """False when the numbers read as no date, or as a date none of whose tokens the password holds.
+
+    It reads the numbers as :func:`_date_readings` does (year first, else year last with the month
+    and day in either order); every birthday token holds the year, or the month and day as two
+    digits each, in either order.
+    """
+    if len(numbers) == 1 and len(numbers[0]) == _YYYYMMDD:
+        numbers = [numbers[0][:4], numbers[0][4:6], numbers[0][6:]]
+    if len(numbers) != 3:  # year, month, day
+        return False
+    a, b, c = numbers
+    if len(a) == _YEAR_DIGITS:
+        year, first, second = a, b, c
+    elif len(c) == _YEAR_DIGITS:
+        year, first, second = c, b, a
+    else:
+        return False
+    if len(first) > 2 or len(second) > 2:  # a month or day of 3 or more digits
+        # ``012`` can still be one (cannot tell without reading the date); ``1234`` cannot.
+        return int(first) <= _MAX_DAY and int(second) <= _MAX_DAY
+    pair = first.zfill(2) + second.zfill(2)
+    return year in casefolded or pair in casefolded or pair[2:] + pair[:2] in casefolded
+
+
+def _numbers_hit(text: str, casefolded: str, digit_runs: list[str]) -> _InputHit | None:
+    """What one ASCII text of numbers without letters contributes: a birthday, a phone number, numbers."""
+    numbers = _runs(text, _DIGIT_WORDS)
+    # Phone and number tokens are pieces of the digits run together, and lie within the password's
+    # runs of 4 or more digits: unless such a run shares 4 digits in a row with them, and unless a
+    # birthday token may match, nothing can.
+    whole = "".join(numbers)
+    if not _may_be_birthday(numbers, casefolded) and not any(
+        run[start : start + MIN_DIGIT_TOKEN] in whole for run in digit_runs for start in range(len(run) - 3)
+    ):
+        return None
+    readings = _date_readings(numbers)
+    if readings:
+        digit = max(_birthday_length(*reading, casefolded) for reading in readings)
+        return ("birthday", (0, digit, 0)) if digit else None
+    if _PHONE_CHARS.issuperset(text) and len(whole) >= MIN_PHONE_DIGITS:
+        digit = _phone_length(numbers, casefolded, digit_runs)
+        return ("phone", (0, digit, 0)) if digit else None
+    digit = _digits_length(numbers, casefolded)
+    return ("name", (0, digit, 0)) if digit else None
+
+
+def _phone_length(runs: list[str], casefolded: str, digit_runs: list[str]) -> int:
+    """Length of the longest phone token (see :func:`_phone_tokens`) the password contains."""
+    runs = runs[:MAX_PHONE_RUNS]
+    whole = "".join(runs)
+    if whole in casefolded:
+        return len(whole)
+    # Every token is a piece of ``whole`` and lies within one of the password's runs of 4 or more
+    # digits: unless such a run shares 4 digits in a row with ``whole``, none can match.
+    if not any(run[start : start + MIN_DIGIT_TOKEN] in whole for run in digit_runs for start in range(len(run) - 3)):
+        return 0
+    return _digits_length(_phone_tokens(runs), casefolded)
+
+
+def _general_hit(item: str | datetime.date, casefolded: str, folded: str, digit_run: bool) -> _InputHit | None:
+    """What one input contributes, from its expanded (memoized) tokens."""
+    if isinstance(item, datetime.date):
+        digit = _birthday_length(item.year, item.month, item.day, casefolded) if digit_run else 0
+        return ("birthday", (0, digit, 0)) if digit else None
+    if not digit_run and _is_digit_input(item):
+        return None
+    tokens = _expand_one(item)
+    long = max((len(token) for _, token in tokens.long if token in folded), default=0)
+    digit = max((len(token) for _, token in tokens.digits if token in casefolded), default=0)
+    short = max((len(token) for _, token in tokens.short if _short_match(token, casefolded)), default=0)
+    if not (long or digit or short):
+        return None
+    return (tokens.long or tokens.digits or tokens.short)[0][0], (long, digit, short)
 
 
 def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, ...]) -> str | None:
     """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
-    Inputs that only yield digit tokens (dates, phone numbers) are expanded only when the password
-    holds a run of at least 4 digits, since no digit token is shorter.
+    Ties go first to letter tokens of 5 or more characters, then to digit tokens, then to short
+    letter tokens, each in input order. ASCII text and dates are matched without building their
+    tokens: each is tested from the password's side, with cheap necessary conditions first (a
+    digit token needs 4 digits in a row in the password, a letter token one of the input's words).
+    Other inputs are expanded into tokens (memoized per input).
     """
-    best = _hit(casefolded, folded, _tokens_for(items, _DIGIT_RUN4.search(casefolded) is not None))
-    return None if best is None else best[1]
+    digit_runs = _DIGIT_RUNS.findall(casefolded)
+    hits: list[_InputHit] = []
+    for item in items:
+        if isinstance(item, str) and item.isascii():
+            if "@" in item:
+                hit = _email_hit(item.strip(), casefolded, folded, digit_runs)
+            elif item.lower() == item.upper():  # no ASCII letter: only digit tokens
+                if not digit_runs:
+                    continue
+                hit = _numbers_hit(item.strip(), casefolded, digit_runs)
+            else:
+                skeletons = item.encode("ascii").translate(_SKELETON_WORDS).decode("ascii").split()
+                # Every letter token holds one of the words (the words joined hold them all), and
+                # every digit token needs a digit.
+                for word in skeletons:
+                    if word in folded:
+                        break
+                else:
+                    if not digit_runs or _ASCII_DIGITS.isdisjoint(item):
+                        continue
+                hit = _name_hit(item, skeletons, casefolded, folded, digit_runs)
+        elif digit_runs or isinstance(item, str):
+            hit = _general_hit(item, casefolded, folded, bool(digit_runs))
+        else:
+            continue
+        if hit is not None:
+            hits.append(hit)
+    if not hits:
+        return None
+    best, kind = 0, ""
+    for category in range(3):  # long, then digit, then short tokens; a later one must be longer
+        for hit_kind, lengths in hits:
+            if lengths[category] > best:
+                best, kind = lengths[category], hit_kind
+    return kind

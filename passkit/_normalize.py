@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["has_fullwidth", "has_kana", "nfkc", "skeleton"]
+__all__ = ["fold_lookalikes", "has_fullwidth", "has_kana", "nfkc", "skeleton"]
 
 # Full-width ASCII variants (U+FF01-U+FF5E) and the ideographic space U+3000.
 _FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -28,6 +28,9 @@ _LOOKALIKES = {
     "z": "2",
 }
 LOOKALIKE_TABLE = {ord(ch): letter for letter, chars in _LOOKALIKES.items() for ch in chars}
+# The same folding as a byte table, for ASCII and UTF-8 text: every look-alike is ASCII, and in UTF-8
+# an ASCII byte never occurs inside another character's encoding.
+LOOKALIKE_BYTES = bytes(ord(LOOKALIKE_TABLE.get(code, chr(code))) if code < 128 else code for code in range(256))
 
 
 def nfkc(text: str) -> str:
@@ -45,9 +48,19 @@ def has_kana(text: str) -> bool:
     return not text.isascii() and _KANA.search(text) is not None
 
 
+def fold_lookalikes(casefolded: str) -> str:
+    """Fold look-alikes onto letters in case-folded text (``p@ssw0rd`` becomes ``password``).
+
+    ASCII text goes through a byte table, several times faster than ``str.translate`` with a dict.
+    """
+    if casefolded.isascii():
+        return casefolded.encode("ascii").translate(LOOKALIKE_BYTES).decode("ascii")
+    return casefolded.translate(LOOKALIKE_TABLE)
+
+
 def skeleton(text: str) -> str:
     """Case-fold and fold look-alikes onto letters; ``P@ssw0rd`` and ``password`` share one skeleton.
 
     The mapping is documented in the Policies guide; ``l`` and ``i`` share a skeleton.
     """
-    return text.casefold().translate(LOOKALIKE_TABLE)
+    return fold_lookalikes(text.casefold())

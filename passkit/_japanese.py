@@ -100,6 +100,9 @@ def _compile(rules: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[s
 
 
 _PASSES = (_compile(_CONSONANTS), _compile(_VOWELS_AND_N))
+# For each pass, a quick test that its rules can apply at all (every rule's match contains one of
+# these): the alternation of groups is slow to search, and most text holds none of them.
+_MAY_APPLY = (re.compile(r"ch|sh|tsu|fu|j|d[yiu]|n'|m[bmp]"), re.compile(r"o[ouh]|uu|nn"))
 
 
 def _rewrite(text: str, pattern: re.Pattern[str], outputs: Sequence[str]) -> tuple[str, list[int], list[int]] | None:
@@ -152,7 +155,9 @@ def _key_map(key: str) -> tuple[str, list[int] | None, list[int] | None]:
     """:func:`romaji_key_map` of lower-case text, with ``None`` maps when the key is the text itself."""
     starts: list[int] | None = None
     ends: list[int] | None = None
-    for pattern, outputs in _PASSES:
+    for (pattern, outputs), quick in zip(_PASSES, _MAY_APPLY, strict=True):
+        if quick.search(key) is None:
+            continue
         rewritten = _rewrite(key, pattern, outputs)
         if rewritten is None:
             continue

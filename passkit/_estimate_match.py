@@ -486,6 +486,7 @@ def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None
             _spatial_matches(text, graph, out, pairs)
 
 
+_SHORT_REPEAT = re.compile(r"(.)\1|(..)\2", re.DOTALL)
 _REPEATS = tuple((re.compile(r"(.+)\1+", flags), re.compile(r"(.+?)\1+", flags)) for flags in (re.NOFLAG, re.DOTALL))
 
 
@@ -494,6 +495,11 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
 
     zxcvbn's ``.`` skips newlines; a second pass with ``re.DOTALL`` adds repeats across them.
     """
+    # A block repeated at once is a doubled character, a doubled pair or a three-character window
+    # seen twice: without any, there is no repeat (the searches below cost far more than this test).
+    windows = len(text) - 2
+    if not _SHORT_REPEAT.search(text) and len({text[k : k + 3] for k in range(windows)}) == max(windows, 0):
+        return
     for pass_number, (greedy, shortest) in enumerate(_REPEATS):
         if pass_number and "\n" not in text:
             break

@@ -198,12 +198,15 @@ _POWERS_OF_TEN = tuple(10.0**power for power in range(-_POWER_OFFSET, _POWER_OFF
 _NOTHING: Mapping[int, _Entry] = types.MappingProxyType({})  # the front of a position never kept
 
 
-def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call per code point)
+def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call per step)
     n: int, candidates: Iterable[Found]
 ) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
     """The exact minimum-cost sequence covering ``n`` code points, brute force filling the gaps."""
-    by_end: list[list[tuple[int, float, Found]]] = [[] for _ in range(n)]
-    starting = [False] * (n + 1)  # starting[i]: some match starts at i
+    by_end: dict[int, list[tuple[int, float, Found]]] = {}
+    # Two brute-force pieces side by side are never in a minimum: one run over both has fewer pieces
+    # and no more guesses. So only prefixes ending where a match ends, just before one starts, or at
+    # the end are ever kept (``marks``); the others could only lead to such pairs.
+    marks = {n - 1}
     limits = brute_limits(n)
     for found in candidates:
         i, j, raw = found[0], found[1], found[2]
@@ -215,16 +218,22 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         # it is never part of a minimum (the margin keeps rounding from deciding).
         if guesses > limits[size]:
             continue
-        by_end[j].append((i, guesses, found))
-        starting[i] = True
+        ending = by_end.get(j)
+        if ending is None:
+            by_end[j] = [(i, guesses, found)]
+            marks.add(j)
+        else:
+            ending.append((i, guesses, found))
+        if i:
+            marks.add(i - 1)
     # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)
     # for a sequence covering 0..k; pairs[k] holds its (length, product) items, shortest first.
     origin: tuple[tuple[int, float], ...] = ((0, 1.0),)
-    fronts: list[Mapping[int, _Entry]] = []
-    pairs: list[tuple[tuple[int, float], ...]] = []
+    fronts: list[Mapping[int, _Entry]] = [_NOTHING] * n
+    pairs: list[tuple[tuple[int, float], ...]] = [()] * n
     # matched[k]: the items of pairs[k] whose last piece is a match. Brute force after a brute-force
-    # piece is never in a minimum (see below), so only these (and the origin) precede brute force.
-    matched: list[tuple[tuple[int, float], ...]] = []
+    # piece is never in a minimum, so only these (and the origin) precede brute force.
+    matched: list[tuple[tuple[int, float], ...]] = [()] * n
     # factorial[l] and penalty[l] = 10000 ** (l - 1): a sequence of l pieces with product p costs
     # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
     # already costs more than a complete sequence found so far (``bound``) is dropped.
@@ -233,27 +242,15 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # Brute-force runs of two or more code points, i..k, cost 10 ** (k - i + 1): for each length l
     # of the sequence before the run, the least product before it divided by 10 ** i, with that i.
     # The run ending at k then costs scaled * 10 ** (k + 1), so one running minimum serves every k.
+    # A run starting at i enters at k = i + 1 (shorter is one brute-forced code point), from the
+    # prefix ending at i - 1: ``sources`` lists those prefixes (-1: the empty one), in order.
     runs: dict[int, tuple[float, int]] = {}
-    # Two brute-force pieces side by side are never in a minimum: one run over both has fewer pieces
-    # and no more guesses. So a prefix ending at k where no match ends, and before which no match
-    # starts, only ever leads to such pairs: it is not kept (such a k only feeds the runs).
-    needed = [bool(by_end[k]) or starting[k + 1] for k in range(n)]
-    needed[n - 1] = True
-    for k in range(n):
-        if not needed[k]:
-            if k:
-                scale = powers[_POWER_OFFSET - k + 1]
-                for length, product in matched[k - 2] if k > 1 else origin:
-                    known = runs.get(length)
-                    if known is None or product * scale < known[0]:
-                        runs[length] = (product * scale, k - 1)
-            fronts.append(_NOTHING)
-            pairs.append(())
-            matched.append(())
-            continue
-        ending = by_end[k]
+    sources = [-1]
+    fed = 0  # sources[:fed] are in runs
+    for k in sorted(marks):
+        ending = by_end.get(k)
         before = matched[k - 1] if k else origin
-        if not ending:  # only brute force ends here: one brute-forced code point after each length
+        if ending is None:  # only brute force ends here: one brute-forced code point after each length
             best: dict[int, _Entry] = {length + 1: (product * 11, None, k, length, 11.0) for length, product in before}
             get = best.get
         else:
@@ -271,11 +268,14 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
                 if current is None or value < current[0]:
                     best[length + 1] = (value, None, k, length, 11.0)
         if k:
-            scale = powers[_POWER_OFFSET - k + 1]
-            for length, product in matched[k - 2] if k > 1 else origin:
-                known = runs.get(length)
-                if known is None or product * scale < known[0]:
-                    runs[length] = (product * scale, k - 1)
+            while fed < len(sources) and sources[fed] <= k - 2:
+                source = sources[fed]
+                fed += 1
+                scale = powers[_POWER_OFFSET - source - 1]
+                for length, product in matched[source] if source >= 0 else origin:
+                    known = runs.get(length)
+                    if known is None or product * scale < known[0]:
+                        runs[length] = (product * scale, source + 1)
             grow = powers[_POWER_OFFSET + k + 1]
             stale = None
             for length, (scaled, i) in runs.items():
@@ -314,9 +314,11 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             front = _pareto(best)
             kept = [(length, entry[0]) for length, entry in front.items()]
             kept_matched = [(length, entry[0]) for length, entry in front.items() if entry[1] is not None]
-        fronts.append(front)
-        pairs.append(tuple(kept))
-        matched.append(tuple(kept_matched))
+        fronts[k] = front
+        pairs[k] = tuple(kept)
+        if kept_matched:
+            matched[k] = tuple(kept_matched)
+            sources.append(k)
     final = fronts[n - 1]
     length = min(final, key=lambda size: _cost(size, final[size][0]))
     steps: list[tuple[int, int, float, Found | None]] = []

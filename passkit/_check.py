@@ -13,7 +13,7 @@ from passkit._charclass import CharClass
 from passkit._context import context_hit, validate_user_inputs
 from passkit._estimate import strength_score
 from passkit._messages import LOCALES, check_locale, describe_class, render
-from passkit._normalize import fold_lookalikes, has_fullwidth, has_kana, nfkc
+from passkit._normalize import LOOKALIKE_BYTES, fold_lookalikes, has_fullwidth, has_kana, nfkc
 from passkit._policy import Policy, resolve_policy
 from passkit._similarity import SimilarityKey, is_near
 from passkit._strength import Scorer
@@ -72,6 +72,22 @@ class CheckResult:
     def codes(self) -> tuple[str, ...]:
         """The violation codes, in order."""
         return tuple(v.code for v in self.violations)
+
+
+# A frozen dataclass sets each field through ``object.__setattr__``, which is most of the cost of
+# a result; the fields' slot descriptors set them directly (the result is still never changed after).
+_SET_OK, _SET_VIOLATIONS, _SET_FINDINGS = (
+    CheckResult.__dict__[name].__set__ for name in ("ok", "violations", "findings")
+)
+
+
+def _result(ok: bool, violations: tuple[Violation, ...], findings: tuple[Finding, ...] = ()) -> CheckResult:
+    """``CheckResult(ok, violations, findings)``, built faster (see above)."""
+    result = object.__new__(CheckResult)
+    _SET_OK(result, ok)
+    _SET_VIOLATIONS(result, violations)
+    _SET_FINDINGS(result, findings)
+    return result
 
 
 @functools.lru_cache(maxsize=1024)
@@ -148,25 +164,37 @@ class _Compiled:
     policy: Policy
     allowed: frozenset[str] | None  # None: the unicode class
     required: tuple[tuple[frozenset[str] | None, CharClass, Violation], ...]
+    required_sets: tuple[tuple[frozenset[str], Violation], ...] | None  # None: some class is unicode
     max_run: Violation | None
     common: Violation | None
     context: bool
     previous: bool
+    too_short: tuple[Violation, ...]  # by length, when the minimum is small enough to render all
+
+
+_MAX_PRERENDERED_LENGTH = 64
 
 
 def _compile(policy: Policy, locale: str) -> _Compiled:
     limit = policy.max_consecutive
+    minimum = policy.min_length
+    required = tuple(
+        (None if cls.unicode else cls.chars, cls, _class_violation("missing-required", cls, 0, locale))
+        for cls in policy.required
+    )
+    sets = tuple((chars, violation) for chars, _, violation in required if chars is not None)
     return _Compiled(
         policy,
         None if policy.allowed.unicode else policy.allowed.chars,
-        tuple(
-            (None if cls.unicode else cls.chars, cls, _class_violation("missing-required", cls, 0, locale))
-            for cls in policy.required
-        ),
+        required,
+        sets if len(sets) == len(required) else None,
         _violation("max-consecutive", locale, (("max", limit),)) if limit is not None else None,
         _violation("common-password", locale) if "common" in policy.forbid else None,
         "context" in policy.forbid,
         "previous" in policy.forbid,
+        tuple(_violation("too-short", locale, (("min", minimum), ("length", n))) for n in range(minimum))
+        if minimum <= _MAX_PRERENDERED_LENGTH
+        else (),
     )
 
 
@@ -179,10 +207,13 @@ def _compile_text(text: str, locale: str) -> _Compiled:
     return _compile_policy(_PRESETS.get(text) or resolve_policy(text), locale)
 
 
+_MAX_CACHED_TEXT = 4096
+
+
 def _compiled_for(policy: Policy | str, locale: str) -> _Compiled:
     if locale not in LOCALES:
         check_locale(locale)
-    if isinstance(policy, str) and len(policy) <= 4096:
+    if isinstance(policy, str) and len(policy) <= _MAX_CACHED_TEXT:
         return _compile_text(policy, locale)
     return _compile_policy(resolve_policy(policy), locale)
 
@@ -197,30 +228,48 @@ def evaluate(
     scorer: Scorer,
 ) -> CheckResult:
     """The body of :func:`check`, with the strength scorer as a parameter (the seam)."""
-    old_passwords = _check_args(password, previous)
-    compiled = _compiled_for(policy, locale)
+    # The usual call (a str, no previous passwords, a known locale, a preset name) takes the
+    # shortest way; anything else goes through the full argument checks, in the same order.
+    old_passwords = () if password.__class__ is str and previous == () else _check_args(password, previous)
+    if policy.__class__ is str and locale in LOCALES and len(policy) <= _MAX_CACHED_TEXT:
+        compiled = _compile_text(policy, locale)
+    else:
+        compiled = _compiled_for(policy, locale)
     resolved = compiled.policy
-    inputs_given = validate_user_inputs(user_inputs)
+    inputs_given = () if user_inputs == () else validate_user_inputs(user_inputs)
 
-    normalized = nfkc(password)
+    ascii_password = password.isascii()
+    normalized = password if ascii_password else nfkc(password)
     length = len(normalized)
     violations: list[Violation] = []
     if length < resolved.min_length:
-        violations.append(_violation("too-short", locale, (("min", resolved.min_length), ("length", length))))
+        violations.append(
+            compiled.too_short[length]
+            if compiled.too_short
+            else _violation("too-short", locale, (("min", resolved.min_length), ("length", length)))
+        )
     if resolved.max_length is not None and length > resolved.max_length:
         violations.append(_violation("too-long", locale, (("max", resolved.max_length), ("length", length))))
     if compiled.allowed is None or not compiled.allowed.issuperset(normalized):
         disallowed = resolved.allowed.count_outside(normalized)
         if disallowed:
             violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
-    for chars, cls, violation in compiled.required:
-        if chars.isdisjoint(normalized) if chars is not None else not cls.intersects(normalized):
-            violations.append(violation)
+    if compiled.required_sets is not None:
+        for chars, violation in compiled.required_sets:
+            if chars.isdisjoint(normalized):
+                violations.append(violation)
+    else:
+        for maybe_chars, cls, violation in compiled.required:
+            if maybe_chars.isdisjoint(normalized) if maybe_chars is not None else not cls.intersects(normalized):
+                violations.append(violation)
     if compiled.max_run is not None and _longest_run(normalized, resolved.max_consecutive or 0):
         violations.append(compiled.max_run)
 
     casefolded = normalized.casefold()
-    folded = fold_lookalikes(casefolded)
+    if ascii_password:  # fold_lookalikes, inline
+        folded = casefolded.encode("ascii").translate(LOOKALIKE_BYTES).decode("ascii")
+    else:
+        folded = fold_lookalikes(casefolded)
     if compiled.common is not None and folded.strip() in common_password_skeletons():
         violations.append(compiled.common)
     if compiled.context and inputs_given:
@@ -237,14 +286,14 @@ def evaluate(
         if score < resolved.min_strength:
             violations.append(_violation("too-weak", locale, (("score", score), ("min", resolved.min_strength))))
 
-    if password.isascii():
-        return CheckResult(False, tuple(violations)) if violations else _PASSED
+    if ascii_password:
+        return _result(False, tuple(violations)) if violations else _PASSED
     findings = tuple(
         _finding(code, locale)
         for code, present in (("fullwidth", has_fullwidth(password)), ("kana", has_kana(password)))
         if present
     )
-    return CheckResult(not violations, tuple(violations), findings)
+    return _result(not violations, tuple(violations), findings)
 
 
 _PASSED = CheckResult(True, ())  # results are immutable, so every plain pass can share one

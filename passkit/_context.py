@@ -280,6 +280,9 @@ def _whole_word(text: str, token: str) -> bool:
 
 _DIGIT_RUNS = re.compile(r"\d{4,}")  # runs long enough to hold a digit token
 _ASCII_DIGITS = frozenset("0123456789")
+_WINDOWS = re.compile(r"(?=(\d{4}))")  # every 4 digits in a row, overlapping
+# After an ``@``, a character other than a letter or a dot on the same line.
+_ODD_DOMAIN = re.compile(r"@[^\n@]*[^A-Za-z.\n@]")
 
 # Byte tables for ASCII inputs. Each maps every byte it does not keep to a space, so that
 # ``text.encode().translate(table).decode().split()`` yields the runs: ASCII letters case-folded
@@ -290,6 +293,7 @@ _ASCII_LETTERS = frozenset(range(ord("A"), ord("Z") + 1)) | frozenset(range(ord(
 _LOWER_WORDS = bytes(code | 0x20 if code in _ASCII_LETTERS else 0x20 for code in range(256))
 _SKELETON_WORDS = _LOWER_WORDS.translate(LOOKALIKE_BYTES)
 _DIGIT_WORDS = bytes(code if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
+_NOT_DIGITS = bytes(code for code in range(256) if not (0x30 <= code <= 0x39 or code == 0x0A))  # keeps lines
 _TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
 
 # What one input contributes: its kind, and the lengths of its longest long, digit and short tokens
@@ -482,16 +486,80 @@ def _general_hit(item: str | datetime.date, casefolded: str, folded: str, digit_
     return (tokens.long or tokens.digits or tokens.short)[0][0], (long, digit, short)
 
 
+def _letters_may_match(words: list[str], folded: str) -> bool:
+    """Whether a letter token may match, given the look-alike-folded words of all the inputs.
+
+    A word of 3 or more letters is tested as it is; a shorter one only as the start of the words
+    joined from it (the first 3 letters of a joined token come from its first words).
+    """
+    for index, word in enumerate(words):
+        if word in folded and (len(word) >= MIN_SHORT_TOKEN or "".join(words[index : index + 3])[:3] in folded):
+            return True
+    return False
+
+
+def _odd_domain(blob: str) -> bool:
+    """Whether some email's domain has a label with other characters than letters (lines of ``blob``)."""
+    if blob.count("@") == 1:
+        domain = blob.partition("@")[2].partition("\n")[0]
+        return not domain.replace(".", "").isalpha()
+    return _ODD_DOMAIN.search(blob) is not None
+
+
+def _birthday_may_match(items: tuple[str | datetime.date, ...], casefolded: str) -> bool:
+    """Whether a birthday token of a date, or of text without letters that reads as one, may match."""
+    for item in items:
+        if isinstance(item, str):
+            if (
+                "@" not in item
+                and item.lower() == item.upper()
+                and _may_be_birthday(_runs(item, _DIGIT_WORDS), casefolded)
+            ):
+                return True
+        elif _birthday_length(item.year, item.month, item.day, casefolded):
+            return True
+    return False
+
+
 def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, ...]) -> str | None:
     """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
     Ties go first to letter tokens of 5 or more characters, then to digit tokens, then to short
-    letter tokens, each in input order. ASCII text and dates are matched without building their
-    tokens: each is tested from the password's side, with cheap necessary conditions first (a
-    digit token needs 4 digits in a row in the password, a letter token one of the input's words).
-    Other inputs are expanded into tokens (memoized per input).
+    letter tokens, each in input order.
+
+    Most passwords are ruled out at once by tests over all the ASCII inputs together, each a
+    necessary condition for a match: a letter token holds a word of its input, or is a domain
+    label (made of letters, unless :func:`_odd_domain`); the joined words start with their first
+    words' letters (see :func:`_letters_may_match`); a digit token other than a birthday's is a
+    piece of its input's digits run together and starts with 4 digits in a row of the password;
+    a birthday token holds the year, or the month and day. Otherwise ASCII text and dates are
+    matched from the password's side without building their tokens, and other inputs are
+    expanded into tokens (memoized per input).
     """
-    digit_runs = _DIGIT_RUNS.findall(casefolded)
+    if casefolded.isascii() and _ASCII_DIGITS.isdisjoint(casefolded):
+        windows: list[str] = []
+    else:
+        windows = _WINDOWS.findall(casefolded)
+    try:
+        blob = "\n".join(items)  # type: ignore[arg-type]
+    except TypeError:  # dates among the inputs
+        blob = "\n".join([item for item in items if isinstance(item, str)])
+    if blob.isascii():
+        raw = blob.encode("ascii")
+        words = raw.translate(_SKELETON_WORDS).decode("ascii").split()
+        if not (
+            (any(map(folded.__contains__, words)) and _letters_may_match(words, folded))
+            or ("@" in blob and _odd_domain(blob))
+            or (
+                windows
+                and (
+                    any(map(raw.translate(None, _NOT_DIGITS).decode("ascii").__contains__, windows))
+                    or _birthday_may_match(items, casefolded)
+                )
+            )
+        ):
+            return None
+    digit_runs = _DIGIT_RUNS.findall(casefolded) if windows else []
     hits: list[_InputHit] = []
     for item in items:
         if isinstance(item, str) and item.isascii():

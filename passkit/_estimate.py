@@ -193,6 +193,11 @@ _FACTORIAL = tuple(float(math.factorial(size)) for size in range(MAX_ANALYSED + 
 _PENALTY = tuple(_cost(size, 0.0) for size in range(MAX_ANALYSED + 2))
 _POWER_OFFSET = MAX_ANALYSED + 2
 _POWERS_OF_TEN = tuple(10.0**power for power in range(-_POWER_OFFSET, _POWER_OFFSET + 2))
+# The cost of brute force over the whole text, n code points, with the search's rounding margin.
+_BRUTE_BOUND = (
+    0.0,
+    *(_cost(1, 11.0 if size == 1 else 10.0**size) * (1 + 1e-12) for size in range(1, MAX_ANALYSED + 2)),
+)
 
 
 _NOTHING: Mapping[int, _Entry] = types.MappingProxyType({})  # the front of a position never kept
@@ -238,7 +243,7 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
     # already costs more than a complete sequence found so far (``bound``) is dropped.
     factorial, penalty, powers = _FACTORIAL, _PENALTY, _POWERS_OF_TEN
-    bound = _cost(1, 11.0 if n == 1 else 10.0**n) * (1 + 1e-12)
+    bound = _BRUTE_BOUND[n] if n < len(_BRUTE_BOUND) else _cost(1, 10.0**n) * (1 + 1e-12)
     # Brute-force runs of two or more code points, i..k, cost 10 ** (k - i + 1): for each length l
     # of the sequence before the run, the least product before it divided by 10 ** i, with that i.
     # The run ending at k then costs scaled * 10 ** (k + 1), so one running minimum serves every k.
@@ -320,7 +325,7 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             matched[k] = tuple(kept_matched)
             sources.append(k)
     final = fronts[n - 1]
-    length = min(final, key=lambda size: _cost(size, final[size][0]))
+    length = min(final, key=lambda size: _cost(size, final[size][0])) if len(final) > 1 else next(iter(final))
     steps: list[tuple[int, int, float, Found | None]] = []
     product = 1.0
     k = n - 1
@@ -383,6 +388,8 @@ def _user_entries(user_inputs: Sequence[str | datetime.date]) -> dict[str, tuple
 
 def _check_types(password: object, user_inputs: object) -> tuple[str | datetime.date, ...]:
     """Gather every wrong argument type into one ``TypeError``; return the user inputs as a tuple."""
+    if isinstance(password, str) and type(user_inputs) is tuple and not user_inputs:
+        return ()  # the common call: nothing to check
     problems = []
     if not isinstance(password, str):
         problems.append(f"password must be a str, not {type(password).__name__}")

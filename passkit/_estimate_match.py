@@ -530,39 +530,42 @@ def _sequence_matches(text: str, out: list[Found]) -> None:
     n = len(text)
     if n < 2:
         return
-
-    def emit(i: int, j: int, delta: int) -> None:
-        if (j - i > 1 or abs(delta) == 1) and 0 < abs(delta) <= 5:
-            first = text[i]
-            if first in "aAzZ019":
-                base = 4
-            elif first.isdecimal():
-                base = 10
-            else:
-                base = 26
-            if delta < 0:
-                base *= 2
-            token = text[i : j + 1]
-            if token.isascii() and token.islower() and token.isalpha():
-                name = "lower"
-            elif token.isascii() and token.isupper() and token.isalpha():
-                name = "upper"
-            elif token.isdecimal():
-                name = "digits"
-            else:
-                name = "unicode"
-            out.append(Found(i, j, base * (j - i + 1), "sequence", name=name))
-
+    codes = list(map(ord, text))
     i = 0
-    last = ord(text[1]) - ord(text[0])
+    last = codes[1] - codes[0]
     for k in range(2, n):
-        delta = ord(text[k]) - ord(text[k - 1])
+        delta = codes[k] - codes[k - 1]
         if delta != last:
             if -5 <= last <= 5:  # most steps are out of range: skip the call
-                emit(i, k - 1, last)
+                _sequence_match(text, i, k - 1, last, out)
             i = k - 1
             last = delta
-    emit(i, n - 1, last)
+    if -5 <= last <= 5:
+        _sequence_match(text, i, n - 1, last, out)
+
+
+def _sequence_match(text: str, i: int, j: int, delta: int, out: list[Found]) -> None:
+    """The sequence match over ``text[i : j + 1]``, whose steps are all ``delta``, if zxcvbn keeps it."""
+    if (j - i > 1 or abs(delta) == 1) and 0 < abs(delta) <= 5:
+        first = text[i]
+        if first in "aAzZ019":
+            base = 4
+        elif first.isdecimal():
+            base = 10
+        else:
+            base = 26
+        if delta < 0:
+            base *= 2
+        token = text[i : j + 1]
+        if token.isascii() and token.islower() and token.isalpha():
+            name = "lower"
+        elif token.isascii() and token.isupper() and token.isalpha():
+            name = "upper"
+        elif token.isdecimal():
+            name = "digits"
+        else:
+            name = "unicode"
+        out.append(Found(i, j, base * (j - i + 1), "sequence", name=name))
 
 
 _YEAR = re.compile(r"(?=(19\d\d|20\d\d))")  # every window, overlapping ones too

@@ -442,8 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="passkit",
         description=(
-            "Password policy checking and generation. Passwords to check are read from stdin"
-            " (one per line) or a no-echo prompt, never from the command line."
+            "Password policy checking, generation and strength estimation, in English and Japanese."
+            " Passwords to check are read from stdin (one per line) or a no-echo prompt, never from"
+            " the command line."
         ),
         epilog="Exit codes: 0 all pass, 1 some password fails, 2 usage error.",
     )

@@ -332,30 +332,45 @@ def _dictionary_matches(
                 out.append(
                     _new_tuple(Found, (start, pos, guesses, "dictionary", entry[0], rank, False, False, "", 0, 0))
                 )
-        if alive and stop < n:
-            _l33t_walk(text, lowered, start, stop, lookup=lookup, out=out, max_tables=max_tables)
+        if not alive or stop >= n:
+            continue
+        # The first l33t character: one branch per meaning; the walk goes on only from live ones.
+        prefix = lowered[start:stop]
+        limit = limits[stop + 1 - start]
+        frontier: list[tuple[str, _Subs]] = []
+        for piece, pair in table[lowered[stop]]:
+            candidate = prefix + piece
+            entry = lookup(candidate)
+            if entry is None:
+                continue
+            subs = (pair,)
+            if entry[1] and entry[1] <= limit and (word := _word_match(text, start, stop, entry, subs)) is not None:
+                out.append(word)
+            frontier.append((candidate, subs))
+        if frontier and stop + 1 < n:
+            _l33t_walk(text, lowered, start, stop + 1, frontier, lookup=lookup, out=out, max_tables=max_tables)
 
 
 def _l33t_walk(
     text: str,
     lowered: str,
     start: int,
-    first_l33t: int,
+    first: int,
+    frontier: list[tuple[str, _Subs]],
     *,
     lookup: Callable[[str], tuple[str, int] | None],
     out: list[Found],
     max_tables: int,
 ) -> None:
-    """Dictionary matches from ``start`` on, through the l33t characters from ``first_l33t`` on.
+    """Dictionary matches from ``start`` on, continuing the live ``frontier`` from ``first`` on.
 
-    The text before ``first_l33t`` is a live prefix. Each l33t character keeps one meaning within
-    a token (itself or one letter), so the walk branches only at each one's first occurrence.
+    ``frontier`` holds (prefix so far, each l33t character's meaning so far: a letter, or "" for
+    itself); the prefixes end at ``first - 1``. Each l33t character keeps one meaning within a
+    token (itself or one letter), so the walk branches only at each one's first occurrence.
     """
     table = _MEANINGS
     limits = brute_limits(len(text))
-    # Frontier: (prefix so far, each l33t character's meaning so far: a letter, or "" for itself).
-    frontier: list[tuple[str, _Subs]] = [(lowered[start:first_l33t], ())]
-    for pos in range(first_l33t, len(text)):
+    for pos in range(first, len(text)):
         ch = lowered[pos]
         letters = table.get(ch)
         limit = limits[pos + 1 - start]

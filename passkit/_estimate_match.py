@@ -644,43 +644,41 @@ def _date_year(numbers: tuple[int, int, int]) -> int | None:
 def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
     """Dates of 4-8 digits, or with one repeated separator; every one, sub-dates included."""
     n = len(text)
-    # run[i]: how many decimal digits start at i (zxcvbn's \d is any Unicode decimal digit).
-    run = [0] * (n + 1)
-    for digits in _DIGITS.finditer(text):
-        for i in range(digits.start(), digits.end()):
-            run[i] = digits.end() - i
-    for i in range(n - 3):
-        if not run[i]:
-            continue
-        for j in range(i + 3, min(i + 8, n)):
-            # zxcvbn tests r"^\d{4,8}$", whose "$" also accepts one final newline.
-            if j - i + 1 > run[i] and not (j - i == run[i] and text[j] == "\n"):
-                break
-            token = text[i : j + 1]
-            years = []
-            for k, m in _DATE_SPLITS.get(len(token), ()):
-                try:
-                    numbers = (int(token[:k]), int(token[k:m]), int(token[m:]))
-                except ValueError:
-                    continue
-                year = _date_year(numbers)
-                if year is not None:
-                    years.append(year)
-            if years:
-                space = min(max(abs(y - reference_year), MIN_YEAR_SPACE) for y in years)
-                out.append(Found(i, j, space * 365, "date"))
-    for i in range(n - 5):
-        width = run[i]
-        # The separator must follow the first run of 1-4 digits (zxcvbn's \s is str.isspace()).
-        if not 0 < width <= 4 or not (text[i + width] in "/\\_.-" or text[i + width].isspace()):
-            continue
-        for j in range(i + 5, min(i + 10, n)):
-            found = _DATE_WITH_SEPARATOR.match(text, i, j + 1)
-            if found is None:
+    # Runs of decimal digits (zxcvbn's \d is any Unicode decimal digit): every date starts in one.
+    spans = [digits.span() for digits in _DIGITS.finditer(text)]
+    for begin, end in spans:
+        for i in range(begin, min(end, n - 3)):
+            width = end - i  # how many digits start at i
+            for j in range(i + 3, min(i + 8, n)):
+                # zxcvbn tests r"^\d{4,8}$", whose "$" also accepts one final newline.
+                if j - i + 1 > width and not (j - i == width and text[j] == "\n"):
+                    break
+                token = text[i : j + 1]
+                space = 0
+                for k, m in _DATE_SPLITS.get(len(token), ()):
+                    try:
+                        numbers = (int(token[:k]), int(token[k:m]), int(token[m:]))
+                    except ValueError:
+                        continue
+                    year = _date_year(numbers)
+                    if year is not None:
+                        distance = max(abs(year - reference_year), MIN_YEAR_SPACE)
+                        space = distance if not space or distance < space else space
+                if space:
+                    out.append(Found(i, j, space * 365, "date"))
+    for begin, end in spans:
+        for i in range(begin, min(end, n - 5)):
+            width = end - i
+            # The separator must follow the first run of 1-4 digits (zxcvbn's \s is str.isspace()).
+            if width > 4 or not (text[i + width] in "/\\_.-" or text[i + width].isspace()):
                 continue
-            year = _date_year((int(found.group(1)), int(found.group(3)), int(found.group(4))))
-            if year is not None:
-                out.append(Found(i, j, max(abs(year - reference_year), MIN_YEAR_SPACE) * 365 * 4, "date"))
+            for j in range(i + 5, min(i + 10, n)):
+                found = _DATE_WITH_SEPARATOR.match(text, i, j + 1)
+                if found is None:
+                    continue
+                year = _date_year((int(found.group(1)), int(found.group(3)), int(found.group(4))))
+                if year is not None:
+                    out.append(Found(i, j, max(abs(year - reference_year), MIN_YEAR_SPACE) * 365 * 4, "date"))
 
 
 def lower_each(text: str) -> str:

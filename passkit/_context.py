@@ -280,7 +280,6 @@ def _whole_word(text: str, token: str) -> bool:
 
 _DIGIT_RUNS = re.compile(r"\d{4,}")  # runs long enough to hold a digit token
 _ASCII_DIGITS = frozenset("0123456789")
-_WINDOWS = re.compile(r"(?=(\d{4}))")  # every 4 digits in a row, overlapping
 # After an ``@``, a character other than a letter or a dot on the same line.
 _ODD_DOMAIN = re.compile(r"@[^\n@]*[^A-Za-z.\n@]")
 
@@ -499,10 +498,10 @@ def _letters_may_match(words: list[str], folded: str) -> bool:
 
 
 def _odd_domain(blob: str) -> bool:
-    """Whether some email's domain has a label with other characters than letters (lines of ``blob``)."""
-    if blob.count("@") == 1:
-        domain = blob.partition("@")[2].partition("\n")[0]
-        return not domain.replace(".", "").isalpha()
+    """Whether some email's domain has a label with other characters than letters (lines of ``blob``).
+
+    With one ``@`` in all the inputs, :func:`context_hit` tests its domain inline.
+    """
     return _ODD_DOMAIN.search(blob) is not None
 
 
@@ -521,6 +520,68 @@ def _birthday_may_match(items: tuple[str | datetime.date, ...], casefolded: str)
     return False
 
 
+def _match_inputs(
+    casefolded: str,
+    folded: str,
+    items: tuple[str | datetime.date, ...],
+    digit_runs: list[str],
+    *,
+    letters: bool,
+    other_digits: bool,
+    birthdays: bool,
+) -> str | None:
+    """:func:`context_hit` once the quick tests left some categories of tokens possible.
+
+    Args:
+        casefolded: the password, NFKC-normalized and case-folded.
+        folded: ``casefolded`` with look-alikes folded.
+        items: the validated user inputs.
+        digit_runs: the password's runs of 4 or more digits.
+        letters: whether letter tokens may match.
+        other_digits: whether digit tokens other than birthdays' may match.
+        birthdays: whether birthday tokens may match.
+    """
+    runs = digit_runs if other_digits else []
+    hits: list[_InputHit] = []
+    for item in items:
+        if isinstance(item, str) and item.isascii():
+            if "@" in item:
+                if not (letters or runs):
+                    continue
+                hit = _email_hit(item.strip(), casefolded, folded, runs)
+            elif item.lower() == item.upper():  # no ASCII letter: only digit tokens
+                if not (runs or (birthdays and digit_runs)):
+                    continue
+                hit = _numbers_hit(item.strip(), casefolded, digit_runs)
+            else:
+                if not (letters or runs):
+                    continue
+                skeletons = item.encode("ascii").translate(_SKELETON_WORDS).decode("ascii").split()
+                # Every letter token holds one of the words (the words joined hold them all), and
+                # every digit token needs a digit.
+                for word in skeletons:
+                    if word in folded:
+                        break
+                else:
+                    if not runs or _ASCII_DIGITS.isdisjoint(item):
+                        continue
+                hit = _name_hit(item, skeletons, casefolded, folded, runs)
+        elif isinstance(item, str) or (birthdays and digit_runs):
+            hit = _general_hit(item, casefolded, folded, bool(digit_runs))
+        else:
+            continue
+        if hit is not None:
+            hits.append(hit)
+    if not hits:
+        return None
+    best, kind = 0, ""
+    for category in range(3):  # long, then digit, then short tokens; a later one must be longer
+        for hit_kind, lengths in hits:
+            if lengths[category] > best:
+                best, kind = lengths[category], hit_kind
+    return kind
+
+
 def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, ...]) -> str | None:
     """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
@@ -536,61 +597,39 @@ def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, 
     matched from the password's side without building their tokens, and other inputs are
     expanded into tokens (memoized per input).
     """
-    if casefolded.isascii() and _ASCII_DIGITS.isdisjoint(casefolded):
-        windows: list[str] = []
+    digit_runs: list[str] = []  # the password's runs of 4 or more digits
+    if not casefolded.isascii():
+        digit_runs = _DIGIT_RUNS.findall(casefolded)
     else:
-        windows = _WINDOWS.findall(casefolded)
+        runs = casefolded.encode("ascii").translate(_DIGIT_WORDS).split()
+        if runs and max(map(len, runs)) >= MIN_DIGIT_TOKEN:
+            digit_runs = [run.decode("ascii") for run in runs if len(run) >= MIN_DIGIT_TOKEN]
+    # Every 4 digits in a row of the password (a year is the most common run: it is its own window).
+    windows = [run[start : start + MIN_DIGIT_TOKEN] for run in digit_runs for start in range(len(run) - 3)]
     try:
         blob = "\n".join(items)  # type: ignore[arg-type]
     except TypeError:  # dates among the inputs
         blob = "\n".join([item for item in items if isinstance(item, str)])
+    letters = digits = birthdays = True
     if blob.isascii():
         raw = blob.encode("ascii")
         words = raw.translate(_SKELETON_WORDS).decode("ascii").split()
-        if not (
-            (any(map(folded.__contains__, words)) and _letters_may_match(words, folded))
-            or ("@" in blob and _odd_domain(blob))
-            or (
-                windows
-                and (
-                    any(map(raw.translate(None, _NOT_DIGITS).decode("ascii").__contains__, windows))
-                    or _birthday_may_match(items, casefolded)
-                )
+        letters = (any(map(folded.__contains__, words)) and _letters_may_match(words, folded)) or (
+            "@" in blob
+            and (
+                not blob.partition("@")[2].partition("\n")[0].replace(".", "").isalpha()
+                if blob.count("@") == 1
+                else _odd_domain(blob)
             )
-        ):
-            return None
-    digit_runs = _DIGIT_RUNS.findall(casefolded) if windows else []
-    hits: list[_InputHit] = []
-    for item in items:
-        if isinstance(item, str) and item.isascii():
-            if "@" in item:
-                hit = _email_hit(item.strip(), casefolded, folded, digit_runs)
-            elif item.lower() == item.upper():  # no ASCII letter: only digit tokens
-                if not digit_runs:
-                    continue
-                hit = _numbers_hit(item.strip(), casefolded, digit_runs)
-            else:
-                skeletons = item.encode("ascii").translate(_SKELETON_WORDS).decode("ascii").split()
-                # Every letter token holds one of the words (the words joined hold them all), and
-                # every digit token needs a digit.
-                for word in skeletons:
-                    if word in folded:
-                        break
-                else:
-                    if not digit_runs or _ASCII_DIGITS.isdisjoint(item):
-                        continue
-                hit = _name_hit(item, skeletons, casefolded, folded, digit_runs)
-        elif digit_runs or isinstance(item, str):
-            hit = _general_hit(item, casefolded, folded, bool(digit_runs))
+        )
+        if windows:
+            digits = any(map(raw.translate(None, _NOT_DIGITS).decode("ascii").__contains__, windows))
+            # With other digit tokens possible, every input without letters is matched anyway.
+            birthdays = digits or _birthday_may_match(items, casefolded)
         else:
-            continue
-        if hit is not None:
-            hits.append(hit)
-    if not hits:
-        return None
-    best, kind = 0, ""
-    for category in range(3):  # long, then digit, then short tokens; a later one must be longer
-        for hit_kind, lengths in hits:
-            if lengths[category] > best:
-                best, kind = lengths[category], hit_kind
-    return kind
+            digits = birthdays = False
+        if not (letters or digits or birthdays):
+            return None
+    return _match_inputs(
+        casefolded, folded, items, digit_runs, letters=letters, other_digits=digits, birthdays=birthdays
+    )

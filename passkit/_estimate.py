@@ -228,7 +228,15 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             by_end[j] = [(i, guesses, found)]
             marks.add(j)
         else:
-            ending.append((i, guesses, found))
+            # Over one span only the first match with the fewest guesses can be in a minimum.
+            for known in ending:
+                if known[0] == i:
+                    if guesses < known[1]:
+                        ending.remove(known)
+                        ending.append((i, guesses, found))
+                    break
+            else:
+                ending.append((i, guesses, found))
         if i:
             marks.add(i - 1)
     # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)

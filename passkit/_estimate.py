@@ -229,10 +229,10 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             marks.add(j)
         else:
             # Over one span only the first match with the fewest guesses can be in a minimum.
-            for known in ending:
-                if known[0] == i:
-                    if guesses < known[1]:
-                        ending.remove(known)
+            for other in ending:
+                if other[0] == i:
+                    if guesses < other[1]:
+                        ending.remove(other)
                         ending.append((i, guesses, found))
                     break
             else:

@@ -515,6 +515,25 @@ class TestResultValues:
         result = check("aaaaaa", "minlength: 8; required: upper; forbid: common; allowed: lower")
         assert tuple(v.code for v in result.violations) == result.codes
 
+    def test_equal_to_a_constructed_result(self) -> None:
+        """A result from ``check`` equals, and hashes like, the same result built by hand."""
+        result = check("ｑｘ７", "amazon")
+        expected = CheckResult(False, result.violations, result.findings)
+        assert expected == result
+        assert hash(expected) == hash(result)
+        assert ("too-short",) == result.codes
+        assert ("fullwidth",) == tuple(f.code for f in result.findings)
+
+    @pytest.mark.parametrize("minimum", [1, 10, 64, 65, 1000])
+    def test_too_short_for_any_minimum(self, minimum: int) -> None:
+        """``too-short`` carries the minimum and the length, however large the minimum."""
+        result = check("abc", f"minlength: {minimum}")
+        if minimum <= 3:
+            assert result.ok
+            return
+        assert (("min", minimum), ("length", 3)) == result.violations[0].params
+        assert f"Use at least {minimum} characters (this password has 3)." == result.violations[0].message
+
 
 # -- properties ----------------------------------------------------------------------------------------
 

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import FAMILY_NAMES, GIVEN_NAMES, birthdays, emails, names, phone_numbers
+from strategies import (
+    FAMILY_NAMES,
+    GIVEN_NAMES,
+    LOOKALIKE_SPELLINGS,
+    birthday_texts,
+    birthdays,
+    emails,
+    fullwidth,
+    names,
+    passwords,
+    phone_numbers,
+    user_inputs,
+)
 
 from passkit import check
+from passkit._context import (
+    MAX_INPUT_LENGTH,
+    MAX_USER_INPUTS,
+    _is_digit_input,
+    expand_user_inputs,
+    validate_user_inputs,
+)
+from passkit._normalize import LOOKALIKE_TABLE
 
 POLICY = "amazon-recommended"
 # Domain labels the generated emails use that are generic, not personal.
@@ -286,3 +308,142 @@ class TestContextRule:
         inputs = [f"{given_name} {family}", "090-1234-5678", datetime.date(1990, 7, 15)]
         password = f"Qx!{family}0715"
         assert check(password, POLICY, user_inputs=inputs).ok == check(password, POLICY, user_inputs=inputs[::-1]).ok
+
+
+# -- the quick matcher against the token expansion ------------------------------------------------------
+
+
+def _reference_kind(password: str, inputs: list[object]) -> str | None:
+    """The documented algorithm, spelt out: expand every input into tokens, keep the longest found.
+
+    Inputs that yield only digit tokens are left out when the password has no 4 digits in a row
+    (no digit token is shorter). Ties go to long letter tokens, then digit tokens, then short
+    letter tokens, each in input order.
+    """
+    items = validate_user_inputs(inputs)
+    casefolded = unicodedata.normalize("NFKC", password).casefold()
+    folded = casefolded.translate(LOOKALIKE_TABLE)
+    if re.search(r"\d{4}", casefolded) is None:
+        items = tuple(item for item in items if not _is_digit_input(item))
+    tokens = expand_user_inputs(items)
+
+    def whole_word(token: str) -> bool:
+        for start in range(len(casefolded) - len(token) + 1):
+            if casefolded.startswith(token, start):
+                before = casefolded[start - 1] if start else " "
+                after = casefolded[start + len(token)] if start + len(token) < len(casefolded) else " "
+                if not before.isalpha() and not after.isalpha():
+                    return True
+        return False
+
+    best: tuple[int, str] | None = None
+    for found, group in (
+        (folded.__contains__, tokens.long),
+        (casefolded.__contains__, tokens.digits),
+        (whole_word, tokens.short),
+    ):
+        for kind, token in group:
+            if (best is None or len(token) > best[0]) and found(token):
+                best = (len(token), kind)
+    return None if best is None else best[1]
+
+
+ASCII_SEPARATORS = " .-_@/+()#!'"
+
+
+@st.composite
+def ascii_user_inputs(draw: st.DrawFn) -> list[object]:
+    """User inputs in the shapes the quick matcher handles, and odd ones it must hand over."""
+    one = st.one_of(
+        names,
+        emails(),
+        phone_numbers(),
+        birthdays,
+        birthday_texts(),
+        st.text(st.sampled_from("abcLlxyz0123456789" + ASCII_SEPARATORS), max_size=14),
+        st.builds(lambda a, b: f"{a}@{b}", st.text("ab1-.@", max_size=6), st.text("ab1-.cd", max_size=8)),
+        st.sampled_from(["Li Na", "J. R. Ng", "a@b@c.jp", "ab@cd@x.jp", "t@a1b2.example.jp", "t@12-34.jp"]),
+        st.sampled_from(["1985/4/2", "2.4.1985", "1985-004-12", "19850412", "1-2-3-4-5-6-7-8-9-0"]),
+    )
+    return draw(st.lists(one, min_size=1, max_size=4))
+
+
+@st.composite
+def passwords_from(draw: st.DrawFn, inputs: list[object]) -> str:
+    """A password built around a piece of one input: plain, upper case, look-alikes or full-width."""
+    item = draw(st.sampled_from(inputs))
+    text = (
+        item.strftime(draw(st.sampled_from(["%Y%m%d", "%m%d", "%d%m%y", "%Y"])))
+        if isinstance(item, datetime.date)
+        else str(item)
+    )
+    if draw(st.booleans()):
+        text = "".join(ch for ch in text if ch.isdigit()) or text
+    start = draw(st.integers(0, len(text)))
+    piece = text[start : draw(st.integers(start, len(text)))]
+    how = draw(st.sampled_from(["plain", "upper", "leet", "fullwidth"]))
+    if how == "upper":
+        piece = piece.upper()
+    elif how == "leet":
+        piece = "".join(draw(st.sampled_from([ch, *LOOKALIKE_SPELLINGS.get(ch.lower(), "")])) for ch in piece)
+    elif how == "fullwidth":
+        piece = fullwidth(piece)
+    edge = st.text(st.sampled_from("aZ19 .!x漢"), max_size=3)
+    return draw(edge) + piece + draw(edge)
+
+
+class TestQuickMatching:
+    """The quick matcher (no token lists for ASCII inputs and dates) agrees with the token expansion."""
+
+    @given(data=st.data(), inputs=ascii_user_inputs())
+    def test_agrees_with_token_expansion(self, data: st.DataObject, inputs: list[object]) -> None:
+        """Passwords built from the inputs get the kind the documented algorithm gives."""
+        password = data.draw(passwords_from(inputs))
+        assert _reference_kind(password, inputs) == _context(password, inputs)
+
+    @given(inputs=user_inputs, password=passwords(max_size=20))
+    def test_agrees_on_any_inputs(self, inputs: list[object], password: str) -> None:
+        """Arbitrary inputs (non-ASCII included) and passwords get the kind the algorithm gives."""
+        assert _reference_kind(password, inputs) == _context(password, inputs)
+
+    @pytest.mark.parametrize(
+        ("inputs", "password", "kind"),
+        [
+            (["ab@cd@x.jp"], "Qx!abcd9", "email"),  # the local part is all before the last @: ab, cd, abcd
+            (["t@a1b2.example.jp"], "Zz!a1b2#", "email"),  # a label mixing letters and digits
+            (["t@a1b2.example.jp", "u@x.jp"], "Zz!a1b2#", "email"),  # the same, with two addresses
+            (["t@12-34.jp"], "Zz 12-34 q", "email"),  # a label without letters
+            (["t@123456.example.jp"], "Zz!123456#", "email"),  # a label of digits
+            (["Li Na"], "Qx!Lina7", "name"),  # words of 2 letters, joined
+            (["Li Na"], "Qx!Li7Na", None),  # words of 2 letters are no tokens
+            (["1985/4/2"], "Qx!0402Tree", "birthday"),  # month and day without leading zeros
+            (["2.4.1985"], "Qx!0204Tree", "birthday"),  # day first
+            (["1985-004-12"], "Qx!0412Tree", "birthday"),  # a month of 3 digits still reads as April
+            (["19850412"], "Qx!041285Tree", "birthday"),  # YYYYMMDD
+            (["1-2-3-4-5-6-7-8-9-0"], "Qx!1234Tree", "phone"),  # runs joined, from the first 8 only
+            (["1-2-3-4-5-6-7-8-9-0"], "Qx!7890Tree", None),
+            ([datetime.datetime(1985, 4, 12, 9, 30)], "Qx!1204Tree", "birthday"),
+            (["山田 Taro", "taro@example.jp"], "Qx!Taro-7", "name"),  # non-ASCII inputs are expanded
+            (["Yamada Taro", "yamada@example.jp"], "Qx!Yamada7", "name"),  # a tie goes to the first input
+        ],
+    )
+    def test_odd_shapes(self, inputs: list[object], password: str, kind: str | None) -> None:
+        """Inputs the quick tests cannot rule out are matched exactly."""
+        assert _reference_kind(password, inputs) == kind
+        assert kind == _context(password, inputs)
+
+    @pytest.mark.parametrize(
+        "inputs",
+        [
+            ["Taro Yamada", "taro@example.jp", datetime.date(1985, 4, 12)],
+            ("Taro Yamada", "x" * 300),
+            ["Taro"] * 70,
+        ],
+    )
+    def test_validated_inputs_same_from_any_iterable(self, inputs: list[object]) -> None:
+        """A list, a tuple and a generator of the same inputs validate to the same tuple."""
+        expected = validate_user_inputs(iter(inputs))
+        assert expected == validate_user_inputs(list(inputs))
+        assert expected == validate_user_inputs(tuple(inputs))
+        assert len(expected) <= MAX_USER_INPUTS
+        assert all(len(item) <= MAX_INPUT_LENGTH for item in expected if isinstance(item, str))

@@ -272,7 +272,7 @@ def _views(lowered: str) -> list[str]:
     return views
 
 
-def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:  # noqa: PLR0915 (one hot loop)
+def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     """Dictionary matches found by key: any romanisation's spelling of a listed word, also in l33t.
 
     Guesses follow zxcvbn's dictionary formula on the typed token: rank, times its capitalisation
@@ -290,7 +290,6 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:  # noqa
     lowered = lower_each(text)
     as_spelled = index.as_spelled
     seen: set[tuple[int, int, str]] = set()
-    limits = brute_limits(len(text))
     # For the text as typed, when its key is itself: where the walk from each start ended (the first
     # part not in the index). An l33t reading whose key is also itself repeats that walk exactly up
     # to its first read character, and what that part of the walk finds is all in ``seen`` already.
@@ -298,74 +297,98 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:  # noqa
     for view in _views(lowered):
         if len(view.lower()) != len(view):
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
-        key, mapped_starts, mapped_ends = _key_map(view.lower())
+        key, starts, ends = _key_map(view.lower())
         size = len(key)
-        starts: Sequence[int]
-        ends: Sequence[int]
-        resume: list[int] | None = None
-        walked: list[int] | None = None
-        if mapped_starts is None or mapped_ends is None:  # the key is the view: each character its own group
-            starts = ends = range(size)
-            ends_group = [True] * size
-            # Every part is then spelled as typed: keys in as_spelled would all be skipped below.
+        if starts is None or ends is None:  # the key is the view: each character its own group
+            # Every part is then spelled as typed: keys in as_spelled would all be skipped.
             plain = key == view
             lookup = index.variants.get if plain else index.entries.get
+            walks: Iterable[tuple[int, int]]
+            walked: list[int] | None = None
             if plain and view is lowered:
                 reach = walked = [size] * size
+                walks = zip(range(size), range(size), strict=True)
             elif plain and reach is not None:
-                resume = _resume_points(view, lowered, reach)
-        else:
-            lookup = index.entries.get
-            starts, ends = mapped_starts, mapped_ends
-            # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
-            ends_group = [*(starts[k] != starts[k + 1] or ends[k] != ends[k + 1] for k in range(size - 1)), True]
+                walks = _resume_points(view, lowered, reach)
+            else:
+                walks = zip(range(size), range(size), strict=True)
+            for a, first in walks:
+                for b in range(first, size):
+                    part = key[a : b + 1]
+                    entry = lookup(part)
+                    if entry is None:
+                        if walked is not None:
+                            walked[a] = b
+                        break
+                    if (
+                        entry[1]
+                        and not (part in as_spelled and view[a : b + 1] == part)
+                        and (a, b, entry[0]) not in seen
+                    ):
+                        _variant_match(text, lowered, view, a, b, entry=entry, seen=seen, out=out)
+            continue
+        # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
+        ends_group = [*(starts[k] != starts[k + 1] or ends[k] != ends[k + 1] for k in range(size - 1)), True]
+        lookup = index.entries.get
         for a in range(size):
             if a and not ends_group[a - 1]:
                 continue  # not the first character of its group
-            first = a if resume is None else resume[a]
-            if first < 0:
-                continue  # nothing this reading adds from here
-            for b in range(first, size):
+            for b in range(a, size):
                 part = key[a : b + 1]
                 entry = lookup(part)
                 if entry is None:
-                    if walked is not None:
-                        walked[a] = b
                     break
                 if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on
                 i, j = starts[a], ends[b]
-                if (part in as_spelled and view[i : j + 1] == part) or (i, j, entry[0]) in seen:
-                    continue  # found already, or found by the exact word index
-                if i == j and lowered[i] != view[i]:
-                    continue  # zxcvbn ignores one-character l33t tokens
-                if entry[1] > limits[j + 1 - i]:  # brute force over the span always beats it
-                    seen.add((i, j, entry[0]))
-                    continue
-                token = text[i : j + 1]
-                subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
-                guesses = entry[1] * uppercase_variations(token)
-                if subs:
-                    guesses *= _l33t_variations(token, subs)
-                seen.add((i, j, entry[0]))
-                out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], l33t=bool(subs)))
+                if not (part in as_spelled and view[i : j + 1] == part) and (i, j, entry[0]) not in seen:
+                    _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out)
     return out
 
 
-def _resume_points(view: str, lowered: str, reach: Sequence[int]) -> list[int]:
-    """Per start, where an l33t reading's walk must begin: its first read character, or -1 for nowhere.
+def _variant_match(
+    text: str,
+    lowered: str,
+    view: str,
+    i: int,
+    j: int,
+    *,
+    entry: tuple[str, int],
+    seen: set[tuple[int, int, str]],
+    out: list[Found],
+) -> None:
+    """Add the match of the word ``entry`` that ``text[i : j + 1]`` spells (read as ``view``), if useful.
+
+    The caller has checked that the word index does not find it and that it is not in ``seen``.
+    """
+    if i == j and lowered[i] != view[i]:
+        return  # zxcvbn ignores one-character l33t tokens
+    seen.add((i, j, entry[0]))
+    if entry[1] > brute_limits(len(text))[j + 1 - i]:  # brute force over the span always beats it
+        return
+    token = text[i : j + 1]
+    subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
+    guesses = entry[1] * uppercase_variations(token)
+    if subs:
+        guesses *= _l33t_variations(token, subs)
+    out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], l33t=bool(subs)))
+
+
+def _resume_points(view: str, lowered: str, reach: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, where an l33t reading's walk from it must begin: its first read character), where any.
 
     Before that character the reading is the text as typed, whose walk from the same start ended at
     ``reach[start]``: if that is before the character, the reading's walk ends there too.
     """
     size = len(view)
-    resume = [-1] * size
+    resume = []
     changed = size
     for start in range(size - 1, -1, -1):
         if view[start] != lowered[start]:
             changed = start
         if changed < size and reach[start] >= changed:
-            resume[start] = changed
+            resume.append((start, changed))
+    resume.reverse()
     return resume
 
 

@@ -434,37 +434,36 @@ def _may_be_birthday(numbers: list[str], casefolded: str) -> bool:
     return year in casefolded or pair in casefolded or pair[2:] + pair[:2] in casefolded
 
 
-def _numbers_hit(text: str, casefolded: str, digit_runs: list[str]) -> _InputHit | None:
-    """What one ASCII text of numbers without letters contributes: a birthday, a phone number, numbers."""
+def _numbers_hit(text: str, casefolded: str, windows: list[str]) -> _InputHit | None:
+    """What one ASCII text of numbers without letters contributes: a birthday, a phone number, numbers.
+
+    ``windows`` are the password's pieces of 4 digits in a row.
+    """
     numbers = _runs(text, _DIGIT_WORDS)
-    # Phone and number tokens are pieces of the digits run together, and lie within the password's
-    # runs of 4 or more digits: unless such a run shares 4 digits in a row with them, and unless a
-    # birthday token may match, nothing can.
+    # Phone and number tokens are pieces of the digits run together, and start with one of the
+    # windows: unless the digits hold a window, and unless a birthday token may match, nothing can.
     whole = "".join(numbers)
-    if not _may_be_birthday(numbers, casefolded) and not any(
-        run[start : start + MIN_DIGIT_TOKEN] in whole for run in digit_runs for start in range(len(run) - 3)
-    ):
+    if not any(map(whole.__contains__, windows)) and not _may_be_birthday(numbers, casefolded):
         return None
     readings = _date_readings(numbers)
     if readings:
         digit = max(_birthday_length(*reading, casefolded) for reading in readings)
         return ("birthday", (0, digit, 0)) if digit else None
     if _PHONE_CHARS.issuperset(text) and len(whole) >= MIN_PHONE_DIGITS:
-        digit = _phone_length(numbers, casefolded, digit_runs)
+        digit = _phone_length(numbers, casefolded, windows)
         return ("phone", (0, digit, 0)) if digit else None
     digit = _digits_length(numbers, casefolded)
     return ("name", (0, digit, 0)) if digit else None
 
 
-def _phone_length(runs: list[str], casefolded: str, digit_runs: list[str]) -> int:
+def _phone_length(runs: list[str], casefolded: str, windows: list[str]) -> int:
     """Length of the longest phone token (see :func:`_phone_tokens`) the password contains."""
     runs = runs[:MAX_PHONE_RUNS]
     whole = "".join(runs)
     if whole in casefolded:
         return len(whole)
-    # Every token is a piece of ``whole`` and lies within one of the password's runs of 4 or more
-    # digits: unless such a run shares 4 digits in a row with ``whole``, none can match.
-    if not any(run[start : start + MIN_DIGIT_TOKEN] in whole for run in digit_runs for start in range(len(run) - 3)):
+    # Every token is a piece of ``whole`` starting with one of the password's windows of 4 digits.
+    if not any(map(whole.__contains__, windows)):
         return 0
     return _digits_length(_phone_tokens(runs), casefolded)
 
@@ -525,6 +524,7 @@ def _match_inputs(
     folded: str,
     items: tuple[str | datetime.date, ...],
     digit_runs: list[str],
+    windows: list[str],
     *,
     letters: bool,
     other_digits: bool,
@@ -537,6 +537,7 @@ def _match_inputs(
         folded: ``casefolded`` with look-alikes folded.
         items: the validated user inputs.
         digit_runs: the password's runs of 4 or more digits.
+        windows: the password's pieces of 4 digits in a row.
         letters: whether letter tokens may match.
         other_digits: whether digit tokens other than birthdays' may match.
         birthdays: whether birthday tokens may match.
@@ -546,13 +547,13 @@ def _match_inputs(
     for item in items:
         if isinstance(item, str) and item.isascii():
             if "@" in item:
-                if not (letters or runs):
+                if not (letters or (runs and not _ASCII_DIGITS.isdisjoint(item))):
                     continue
                 hit = _email_hit(item.strip(), casefolded, folded, runs)
             elif item.lower() == item.upper():  # no ASCII letter: only digit tokens
                 if not (runs or (birthdays and digit_runs)):
                     continue
-                hit = _numbers_hit(item.strip(), casefolded, digit_runs)
+                hit = _numbers_hit(item.strip(), casefolded, windows)
             else:
                 if not (letters or runs):
                     continue
@@ -631,5 +632,5 @@ def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, 
         if not (letters or digits or birthdays):
             return None
     return _match_inputs(
-        casefolded, folded, items, digit_runs, letters=letters, other_digits=digits, birthdays=birthdays
+        casefolded, folded, items, digit_runs, windows, letters=letters, other_digits=digits, birthdays=birthdays
     )

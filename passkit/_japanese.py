@@ -294,6 +294,7 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     # part not in the index). An l33t reading whose key is also itself repeats that walk exactly up
     # to its first read character, and what that part of the walk finds is all in ``seen`` already.
     reach: list[int] | None = None
+    resumed: list[tuple[int, int]] | None = None  # both l33t readings change the same positions
     for view in _views(lowered):
         if len(view.lower()) != len(view):
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
@@ -309,7 +310,9 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                 reach = walked = [size] * size
                 walks = zip(range(size), range(size), strict=True)
             elif plain and reach is not None:
-                walks = _resume_points(view, lowered, reach)
+                if resumed is None:
+                    resumed = _resume_points(view, lowered, reach)
+                walks = resumed
             else:
                 walks = zip(range(size), range(size), strict=True)
             for a, first in walks:

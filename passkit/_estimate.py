@@ -333,7 +333,10 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             matched[k] = tuple(kept_matched)
             sources.append(k)
     final = fronts[n - 1]
-    length = min(final, key=lambda size: _cost(size, final[size][0])) if len(final) > 1 else next(iter(final))
+    if len(final) > 1:
+        length = min(final, key=lambda size: factorial[size] * final[size][0] + penalty[size])
+    else:
+        length = next(iter(final))
     steps: list[tuple[int, int, float, Found | None]] = []
     product = 1.0
     k = n - 1
@@ -343,8 +346,9 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         product *= guesses
         k, length = i - 1, previous
     steps.reverse()
-    # Recomputed from the steps' own guesses, so that exact inputs give an exact total.
-    return _cost(len(steps), product), steps
+    # Recomputed from the steps' own guesses, so that exact inputs give an exact total (the tables
+    # hold the same floats as _cost computes).
+    return factorial[len(steps)] * product + penalty[len(steps)], steps
 
 
 def _one_character(char: str, indexes: Sequence[Mapping[str, tuple[str, int]]]) -> float:

@@ -23,6 +23,14 @@ Matching, after NFKC and case folding:
   so the name ``Eli`` rejects ``Eli1985!`` but not ``Delicious``;
 * digit tokens of 4 or more digits match anywhere;
 * shorter tokens are dropped: they would match too much.
+
+How the matching is done (the result is the same as expanding every input and testing every
+token; ``tests/test_context.py`` checks this against the expansion): the token lists are built
+only for non-ASCII text (memoized per input). For ASCII text and dates, :func:`context_hit` first
+runs a few tests over all the inputs at once, each a necessary condition for one category of
+tokens (letters, digits, birthdays), and usually stops there; otherwise it matches only the
+categories still possible, input by input, from the password's side (a birthday through its few
+digit groups, a phone number through the password's pieces of 4 digits in a row).
 """
 
 from __future__ import annotations

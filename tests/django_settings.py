@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import django
-from django.conf import settings
 
 
 def configure() -> None:
     """Configure Django for the tests, unless it already is (the settings are the same either way)."""
+    # Imported here, not at module level: pytest's doctest collection inspects module globals, and
+    # Django's lazy settings object raises on inspection before it is configured.
+    from django.conf import settings  # noqa: PLC0415
+
     if settings.configured:
         return
     settings.configure(

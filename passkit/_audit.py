@@ -191,7 +191,7 @@ def _lines(stream: BinaryIO, max_line_bytes: int) -> Iterator[bytes | None]:
             content = line[:-2] if line.endswith(b"\r\n") else line[:-1]
             yield content if len(content) <= max_line_bytes else None
         elif len(line) < limit:  # the last line, without a line ending
-            yield line
+            yield line if len(line) <= max_line_bytes else None
         else:
             while (rest := stream.readline(1 << 16)) and not rest.endswith(b"\n"):
                 pass

@@ -389,3 +389,9 @@ class TestSubprocess:
         record = json.loads(done.stdout)
         assert (4, 3, 1, 1) == (record["lines"], record["checked"], record["empty"], record["failed"])
         assert b"Quokka" not in done.stdout
+
+
+def test_last_line_over_the_limit_without_a_line_ending() -> None:
+    """A final line one byte over the limit, with no line ending, is too long (found by Hypothesis)."""
+    summary = audit(io.BytesIO(b"\n" + b"x" * 17), "amazon", jobs=1, max_line_bytes=16)
+    assert (1, 1, 0) == (summary.empty, summary.too_long, summary.checked)

@@ -150,10 +150,11 @@ class Keyboards:
     """Keyboard graphs, with one table of every graph's moves (a quick test for any chain at all).
 
     ``moves[pair]`` has bit ``b`` set when ``pair`` is a move on ``graphs[b]``. A chain needs two
-    consecutive moves on one graph, so most passwords skip the per-graph scans. Immutable.
+    consecutive moves on one graph, so most passwords skip the per-graph scans. ``tables[b]`` holds
+    graph ``b``'s pattern counts for short chains (see :func:`_spatial_table`). Immutable.
     """
 
-    __slots__ = ("graphs", "moves")
+    __slots__ = ("graphs", "moves", "tables")
 
     def __init__(self, graphs: Iterable[KeyboardGraph]) -> None:
         self.graphs = tuple(graphs)
@@ -162,6 +163,7 @@ class Keyboards:
             for pair in graph.moves:
                 moves[pair] = moves.get(pair, 0) | 1 << bit
         self.moves: Mapping[str, int] = moves
+        self.tables = tuple(_spatial_table(graph) for graph in self.graphs)
 
 
 def _zxcvbn_data(module: str) -> Any:
@@ -437,13 +439,37 @@ def _reverse_dictionary_matches(text: str, index: Mapping[str, tuple[str, int]],
                 out.append(_word(i, j, guesses, entry, reverse=True, l33t=False))
 
 
-def _spatial_guesses(graph: KeyboardGraph, length: int, turns: int, shifted: int) -> float:
-    """zxcvbn's count of keyboard patterns of at most this length and number of turns."""
+_SPATIAL_TABLE = 16  # chains up to this long take their pattern count from a table
+
+
+def _spatial_table(graph: KeyboardGraph) -> tuple[tuple[float, ...], ...]:
+    """``table[length][turns]``: :func:`_spatial_guesses` before the shift factor, for short chains.
+
+    Each entry is summed in the very order the formula sums (the same floating-point result).
+    """
     starts, degree = graph.starting_positions, graph.average_degree
-    guesses = 0.0
-    for size in range(2, length + 1):
-        for turn in range(1, min(turns, size - 1) + 1):
-            guesses += math.comb(size - 1, turn - 1) * starts * degree**turn
+    table = [[0.0] * _SPATIAL_TABLE for _ in range(_SPATIAL_TABLE + 1)]
+    for turns in range(1, _SPATIAL_TABLE):
+        guesses = 0.0
+        for size in range(2, _SPATIAL_TABLE + 1):
+            for turn in range(1, min(turns, size - 1) + 1):
+                guesses += math.comb(size - 1, turn - 1) * starts * degree**turn
+            table[size][turns] = guesses
+    return tuple(tuple(row) for row in table)
+
+
+def _spatial_guesses(
+    graph: KeyboardGraph, length: int, turns: int, shifted: int, table: Sequence[Sequence[float]] = ()
+) -> float:
+    """zxcvbn's count of keyboard patterns of at most this length and number of turns."""
+    if length < len(table) and turns < len(table[length]):
+        guesses = table[length][turns]
+    else:
+        starts, degree = graph.starting_positions, graph.average_degree
+        guesses = 0.0
+        for size in range(2, length + 1):
+            for turn in range(1, min(turns, size - 1) + 1):
+                guesses += math.comb(size - 1, turn - 1) * starts * degree**turn
     if shifted:
         unshifted = length - shifted
         if unshifted <= 0:
@@ -453,10 +479,17 @@ def _spatial_guesses(graph: KeyboardGraph, length: int, turns: int, shifted: int
     return guesses
 
 
-def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found], pairs: Sequence[str] | None = None) -> None:
+def _spatial_matches(
+    text: str,
+    graph: KeyboardGraph,
+    out: list[Found],
+    pairs: Sequence[str] | None = None,
+    table: Sequence[Sequence[float]] = (),
+) -> None:
     """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does.
 
-    ``pairs`` may give ``text[k : k + 2]`` for each ``k`` below ``len(text) - 1``, shared by all graphs.
+    ``pairs`` may give ``text[k : k + 2]`` for each ``k`` below ``len(text) - 1``, shared by all
+    graphs; ``table`` the graph's :func:`_spatial_table`.
     """
     n = len(text)
     if graph.adjacency.keys().isdisjoint(text):
@@ -482,8 +515,8 @@ def _spatial_matches(text: str, graph: KeyboardGraph, out: list[Found], pairs: S
             j += 1
         if j - i > 2:
             length = j - i
-            guesses = _spatial_guesses(graph, length, turns, shifted)
-            out.append(Found(i, j - 1, guesses, "spatial", name=graph.name, turns=turns))
+            guesses = _spatial_guesses(graph, length, turns, shifted, table)
+            out.append(_new_tuple(Found, (i, j - 1, guesses, "spatial", "", 0, False, False, graph.name, turns, 0)))
 
 
 def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None:
@@ -498,7 +531,7 @@ def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None
         return
     for bit, graph in enumerate(keyboards.graphs):
         if live >> bit & 1:
-            _spatial_matches(text, graph, out, pairs)
+            _spatial_matches(text, graph, out, pairs, keyboards.tables[bit])
 
 
 _SHORT_REPEAT = re.compile(r"(.)\1|(..)\2", re.DOTALL)
@@ -536,7 +569,7 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
             i, j = whole.start(), whole.end() - 1
             count = (j - i + 1) // len(base)
             guesses = base_guesses(base) * count
-            out.append(Found(i, j, guesses, "repeat", base_length=len(base)))
+            out.append(_new_tuple(Found, (i, j, guesses, "repeat", "", 0, False, False, "", 0, len(base))))
             pos = j + 1
 
 
@@ -580,7 +613,7 @@ def _sequence_match(text: str, i: int, j: int, delta: int, out: list[Found]) -> 
             name = "digits"
         else:
             name = "unicode"
-        out.append(Found(i, j, base * (j - i + 1), "sequence", name=name))
+        out.append(_new_tuple(Found, (i, j, base * (j - i + 1), "sequence", "", 0, False, False, name, 0, 0)))
 
 
 _YEAR = re.compile(r"(?=(19\d\d|20\d\d))")  # every window, overlapping ones too
@@ -593,7 +626,8 @@ def _year_matches(text: str, reference_year: int, out: list[Found]) -> None:
     """Every four-character window that reads as a year 1900-2099 (zxcvbn: 1900-2019, non-overlapping)."""
     for found in _YEAR.finditer(text):
         space = max(abs(int(found.group(1)) - reference_year), MIN_YEAR_SPACE)
-        out.append(Found(found.start(), found.start() + 3, space, "regex", name="recent_year"))
+        i = found.start()
+        out.append(_new_tuple(Found, (i, i + 3, space, "regex", "", 0, False, False, "recent_year", 0, 0)))
 
 
 _DATE_WITH_SEPARATOR = re.compile(r"(\d{1,4})([\s/\\_.-])(\d{1,2})\2(\d{1,4})$")
@@ -665,7 +699,7 @@ def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
                         distance = max(abs(year - reference_year), MIN_YEAR_SPACE)
                         space = distance if not space or distance < space else space
                 if space:
-                    out.append(Found(i, j, space * 365, "date"))
+                    out.append(_new_tuple(Found, (i, j, space * 365, "date", "", 0, False, False, "", 0, 0)))
     for begin, end in spans:
         for i in range(begin, min(end, n - 5)):
             width = end - i

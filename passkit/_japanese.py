@@ -374,7 +374,7 @@ def _variant_match(
     guesses = entry[1] * uppercase_variations(token)
     if subs:
         guesses *= _l33t_variations(token, subs)
-    out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], l33t=bool(subs)))
+    out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], False, bool(subs)))
 
 
 def _resume_points(view: str, lowered: str, reach: Sequence[int]) -> list[tuple[int, int]]:

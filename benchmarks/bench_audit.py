@@ -16,7 +16,6 @@ Run: ``python benchmarks/bench_audit.py [--lines N] [--jobs N] [--policy NAME] [
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -26,6 +25,8 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from detstream import Stream  # benchmarks/detstream.py: deterministic inputs
 
 import passkit
 
@@ -40,45 +41,6 @@ PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
 LEET = {"a": "@4", "o": "0", "e": "3", "s": "$5", "i": "1!", "t": "7", "l": "1"}
 KANA = ("ぱすわーど", "さくら", "ひみつ", "パスワード", "ネコ", "ｻｸﾗ")
 WORDS = ("correct", "horse", "battery", "staple", "purple", "monkey", "dishwasher", "tokyo", "river", "garden")
-
-
-class Stream:
-    """Deterministic pseudo-random choices: SHAKE-256 of (seed, block counter), read 4 bytes at a time."""
-
-    def __init__(self, seed: bytes) -> None:
-        self._seed = seed
-        self._block = 0
-        self._buffer = b""
-        self._pos = 0
-
-    def _take4(self) -> int:
-        if self._pos + 4 > len(self._buffer):
-            self._buffer = hashlib.shake_256(self._seed + self._block.to_bytes(8, "big")).digest(4096)
-            self._block += 1
-            self._pos = 0
-        value = int.from_bytes(self._buffer[self._pos : self._pos + 4], "big")
-        self._pos += 4
-        return value
-
-    def below(self, n: int) -> int:
-        """Uniform integer in ``[0, n)`` (rejection sampling, no modulo bias)."""
-        limit = (1 << 32) - (1 << 32) % n
-        while True:
-            value = self._take4()
-            if value < limit:
-                return value % n
-
-    def between(self, low: int, high: int) -> int:
-        """Uniform integer in ``[low, high]``."""
-        return low + self.below(high - low + 1)
-
-    def choice(self, items: Sequence[str]) -> str:
-        """One of ``items``, uniformly."""
-        return items[self.below(len(items))]
-
-    def bytes(self, n: int) -> bytes:
-        """``n`` uniform bytes."""
-        return bytes(self.below(256) for _ in range(n))
 
 
 def fullwidth(text: str) -> str:

@@ -321,18 +321,23 @@ def _cmd_generate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> in
     )
 
 
+def _whole_number(text: str, most: int) -> int:
+    """``text`` as a whole number from 1 to ``most``, or argparse's error saying what is allowed."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= most:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {most:,}")
+    return value
+
+
 MAX_JOBS = 256
 
 
 def _jobs(text: str) -> int:
     """An argparse type: worker processes for ``audit``, 1 to MAX_JOBS."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_JOBS}")
-    return value
+    return _whole_number(text, MAX_JOBS)
 
 
 def _add_audit_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -377,13 +382,7 @@ MAX_COUNT = 1_000_000
 
 def _count(text: str) -> int:
     """An argparse type: how many secrets, 1 to MAX_COUNT (more would only exhaust memory)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_COUNT:,}")
-    return value
+    return _whole_number(text, MAX_COUNT)
 
 
 def _add_generate_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -115,22 +115,28 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _run_transcript(steps: list[tuple[str, list[str]]], cwd: Path) -> list[str]:
-    """Run the commands in one bash, in order; return what each printed (stdout and stderr)."""
-    marker = "@@passkit-docs-step@@"
-    script = ["exec 2>&1"]
-    for command, _ in steps:
-        script += [command, f"__status=$?; printf '\\n{marker}\\n'; (exit $__status)"]
-    done = subprocess.run(
-        ["bash", "-c", "\n".join(script)],  # noqa: S607 (bash from PATH, as a reader's shell)
+def _bash(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in bash, as a reader's shell would, with no stdin; capture what it prints."""
+    return subprocess.run(
+        ["bash", "-c", script],  # noqa: S607 (bash from PATH, as a reader's shell)
         cwd=cwd,
         env=_environment(),
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=120,
+        stdin=subprocess.DEVNULL,
         check=False,
     )
+
+
+def _run_transcript(steps: list[tuple[str, list[str]]], cwd: Path) -> list[str]:
+    """Run the commands in one bash, in order; return what each printed (stdout and stderr)."""
+    marker = "@@passkit-docs-step@@"
+    script = ["exec 2>&1"]
+    for command, _ in steps:
+        script += [command, f"__status=$?; printf '\\n{marker}\\n'; (exit $__status)"]
+    done = _bash("\n".join(script), cwd)
     outputs = done.stdout.split(f"\n{marker}\n")
     assert len(steps) + 1 == len(outputs), done.stdout
     return [out.rstrip("\n") for out in outputs[:-1]]
@@ -178,17 +184,7 @@ def test_command_block(block: Block, tmp_path: Path) -> None:
     """Each ``passkit`` command shown without output runs and exits 0 or 1 with nothing on stderr."""
     commands = [line for line in block.body.splitlines() if RUNS_PASSKIT.search(line)]
     for command in commands:
-        done = subprocess.run(
-            ["bash", "-c", command.replace(".venv/bin/passkit", "passkit")],  # noqa: S607
-            cwd=tmp_path,
-            env=_environment(),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
+        done = _bash(command.replace(".venv/bin/passkit", "passkit"), tmp_path)
         assert done.returncode in (0, 1), f"{block.id}: {command}\n{done.stderr}"
         stray = [line for line in done.stderr.splitlines() if not line.startswith("# ")]
         assert [] == stray, f"{block.id}: {command}"

@@ -504,7 +504,7 @@ class Estimator:
             total, steps = analyse(text)
         else:
             total, steps = 1.0, []
-        sequence = tuple(_public_match(text, step) for step in steps)
+        sequence = tuple([_public_match(text, step) for step in steps])
         guesses: int | float = int(total) if total < 2**53 and total.is_integer() else total
         score = _score(total)
         return Estimate(
@@ -537,13 +537,13 @@ _RATES = {
 }
 
 
+_RATE_VALUES = tuple(_RATES.values())  # in the order of CrackTimes' fields
+
+
 def _crack_times(guesses: float, locale: str) -> CrackTimes:
     """Seconds and display for each of zxcvbn's attack scenarios."""
-    times = {}
-    for scenario, rate in _RATES.items():
-        seconds = guesses / rate
-        times[scenario] = CrackTime(seconds, display_time(seconds, locale))
-    return CrackTimes(**times)
+    times = [guesses / rate for rate in _RATE_VALUES]
+    return CrackTimes(*[CrackTime(seconds, display_time(seconds, locale)) for seconds in times])
 
 
 def _feedback(score: int, sequence: tuple[Match, ...], found: Sequence[Found | None], locale: str) -> Feedback:

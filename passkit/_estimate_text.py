@@ -81,6 +81,20 @@ _UNITS = (
 )
 
 
+# Per locale, each unit's (upper bound, unit seconds, every display it can give): counts run from 0
+# to the bound over the unit (rounding may reach it), so display_time only picks one.
+_DISPLAYS: dict[str, tuple[tuple[int, int, tuple[str, ...]], ...]] = {
+    "en": tuple(
+        (limit, unit, tuple(f"{count} {english}" + ("" if count == 1 else "s") for count in range(limit // unit + 1)))
+        for limit, unit, english, _ in _UNITS
+    ),
+    "ja": tuple(
+        (limit, unit, tuple(f"{count}{japanese}" for count in range(limit // unit + 1)))
+        for limit, unit, _, japanese in _UNITS
+    ),
+}
+
+
 def message(key: str, locale: str) -> str:
     """The feedback text for ``key`` in ``locale`` (``"en"`` or ``"ja"``, already validated)."""
     return _MESSAGES[locale][key]
@@ -90,10 +104,7 @@ def display_time(seconds: float, locale: str) -> str:
     """A rounded human duration, as zxcvbn words it (``"3 hours"``, ``"centuries"``), or in Japanese."""
     if seconds < 1:
         return "less than a second" if locale == "en" else "1秒未満"
-    for limit, unit, english, japanese in _UNITS:
+    for limit, unit, displays in _DISPLAYS[locale]:
         if seconds < limit:
-            count = round(seconds / unit)
-            if locale == "ja":
-                return f"{count}{japanese}"
-            return f"{count} {english}" + ("" if count == 1 else "s")
+            return displays[round(seconds / unit)]
     return "centuries" if locale == "en" else "100年以上"

@@ -350,7 +350,9 @@ def _dictionary_matches(
                 out.append(word)
             frontier.append((candidate, subs))
         if frontier and stop + 1 < n:
-            _l33t_walk(text, lowered, start, stop + 1, frontier, lookup=lookup, out=out, max_tables=max_tables)
+            _l33t_walk(
+                text, lowered, start, stop + 1, frontier, lookup=lookup, limits=limits, out=out, max_tables=max_tables
+            )
 
 
 def _l33t_walk(
@@ -361,6 +363,7 @@ def _l33t_walk(
     frontier: list[tuple[str, _Subs]],
     *,
     lookup: Callable[[str], tuple[str, int] | None],
+    limits: Sequence[float],
     out: list[Found],
     max_tables: int,
 ) -> None:
@@ -369,9 +372,9 @@ def _l33t_walk(
     ``frontier`` holds (prefix so far, each l33t character's meaning so far: a letter, or "" for
     itself); the prefixes end at ``first - 1``. Each l33t character keeps one meaning within a
     token (itself or one letter), so the walk branches only at each one's first occurrence.
+    ``limits`` is :func:`brute_limits` for the text.
     """
     table = _MEANINGS
-    limits = brute_limits(len(text))
     for pos in range(first, len(text)):
         ch = lowered[pos]
         letters = table.get(ch)

@@ -290,11 +290,13 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     lowered = lower_each(text)
     as_spelled = index.as_spelled
     seen: set[tuple[int, int, str]] = set()
-    # For the text as typed, when its key is itself: where the walk from each start ended (the first
-    # part not in the index). An l33t reading whose key is also itself repeats that walk exactly up
-    # to its first read character, and what that part of the walk finds is all in ``seen`` already.
-    reach: list[int] | None = None
-    resumed: list[tuple[int, int]] | None = None  # both l33t readings change the same positions
+    # The text as typed is walked first: its key, how the key maps onto the text, the index it is
+    # looked up in, and where the walk from each start ended (the first part not in the index). An
+    # l33t reading whose key maps the same way and is looked up in the same index repeats that walk
+    # exactly up to the first key character that differs, and what that part of the walk finds is
+    # all in ``seen`` already (the same parts of the same text): its walks resume there.
+    typed: tuple[str, list[int] | None, list[int] | None, Callable[[str], tuple[str, int] | None]] | None = None
+    reach: list[int] = []
     for view in _views(lowered):
         if len(view.lower()) != len(view):
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
@@ -302,19 +304,20 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
         size = len(key)
         if starts is None or ends is None:  # the key is the view: each character its own group
             # Every part is then spelled as typed: keys in as_spelled would all be skipped.
-            plain = key == view
-            lookup = index.variants.get if plain else index.entries.get
-            walks: Iterable[tuple[int, int]]
-            walked: list[int] | None = None
-            if plain and view is lowered:
-                reach = walked = [size] * size
-                walks = zip(range(size), range(size), strict=True)
-            elif plain and reach is not None:
-                if resumed is None:
-                    resumed = _resume_points(view, lowered, reach)
-                walks = resumed
-            else:
-                walks = zip(range(size), range(size), strict=True)
+            lookup = index.variants.get if key == view else index.entries.get
+        else:
+            lookup = index.entries.get
+        walks: Iterable[tuple[int, int]]
+        walked: list[int] | None = None
+        if view is lowered:
+            typed = (key, starts, ends, lookup)
+            reach = walked = [size] * size
+            walks = zip(range(size), range(size), strict=True)
+        elif typed is not None and len(typed[0]) == size and typed[1:] == (starts, ends, lookup):
+            walks = _resume_points(key, typed[0], reach)
+        else:
+            walks = zip(range(size), range(size), strict=True)
+        if starts is None or ends is None:
             for a, first in walks:
                 for b in range(first, size):
                     part = key[a : b + 1]
@@ -332,14 +335,15 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
             continue
         # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
         ends_group = [*(starts[k] != starts[k + 1] or ends[k] != ends[k + 1] for k in range(size - 1)), True]
-        lookup = index.entries.get
-        for a in range(size):
+        for a, first in walks:
             if a and not ends_group[a - 1]:
                 continue  # not the first character of its group
-            for b in range(a, size):
+            for b in range(first, size):
                 part = key[a : b + 1]
                 entry = lookup(part)
                 if entry is None:
+                    if walked is not None:
+                        walked[a] = b
                     break
                 if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on
@@ -377,17 +381,17 @@ def _variant_match(
     out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], False, bool(subs)))
 
 
-def _resume_points(view: str, lowered: str, reach: Sequence[int]) -> list[tuple[int, int]]:
-    """(start, where an l33t reading's walk from it must begin: its first read character), where any.
+def _resume_points(key: str, typed: str, reach: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, where a reading's walk from it must begin: its first key character unlike ``typed``).
 
-    Before that character the reading is the text as typed, whose walk from the same start ended at
-    ``reach[start]``: if that is before the character, the reading's walk ends there too.
+    Before that character the reading's key is the typed text's, whose walk from the same start
+    ended at ``reach[start]``: if that is before the character, the reading's walk ends there too.
     """
-    size = len(view)
+    size = len(key)
     resume = []
     changed = size
     for start in range(size - 1, -1, -1):
-        if view[start] != lowered[start]:
+        if key[start] != typed[start]:
             changed = start
         if changed < size and reach[start] >= changed:
             resume.append((start, changed))

@@ -7,6 +7,7 @@ import contextlib
 import datetime
 import hashlib
 import itertools
+import math
 import subprocess
 import sys
 import threading
@@ -324,6 +325,47 @@ class TestInternals:
         index = default_index()
         full = _minimum_sequence(1, find_matches(char, (index,), zxcvbn_graphs(), YEAR, len, max_tables=64))[0]
         assert full == _one_character(char, (index,))
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.integers(min_value=1, max_value=7).flatmap(
+            lambda n: st.tuples(
+                st.just(n),
+                st.lists(
+                    st.tuples(
+                        st.integers(min_value=0, max_value=n - 1),
+                        st.integers(min_value=0, max_value=n - 1),
+                        st.sampled_from([1.0, 2.0, 10.0, 11.0, 50.0, 100.0, 365.0, 1000.0, 1e4, 1e5, 7.5]),
+                    ),
+                    max_size=12,
+                ),
+            )
+        )
+    )
+    def test_minimum_sequence_is_exact(self, case: tuple[int, list[tuple[int, int, float]]]) -> None:
+        """The pruned search finds the cost of an exhaustive search over every sequence."""
+        n, spans = case
+        candidates = [Found(min(i, j), max(i, j), guesses, "dictionary") for i, j, guesses in spans]
+
+        def best(start: int) -> list[tuple[int, float]]:
+            """(pieces, product) of every way to cover start..n-1."""
+            if start == n:
+                return [(0, 1.0)]
+            ways = []
+            for end in range(start, n):  # brute force over start..end
+                size = end - start + 1
+                for pieces, product in best(end + 1):
+                    ways.append((pieces + 1, (11.0 if size == 1 else 10.0**size) * product))
+            for found in candidates:
+                if found.i == start:
+                    size = found.j - found.i + 1
+                    floor = 1 if size == n else (10 if size == 1 else 50)
+                    for pieces, product in best(found.j + 1):
+                        ways.append((pieces + 1, max(found.guesses, floor) * product))
+            return ways
+
+        expected = min(math.factorial(pieces) * product + 10000.0 ** (pieces - 1) for pieces, product in best(0))
+        assert expected == pytest.approx(_minimum_sequence(n, candidates)[0], rel=1e-12)
 
     def test_strictly_below_zxcvbn_on_recent_years(self) -> None:
         """Years after 2019 are years to passkit, random digits to zxcvbn (even with today's year)."""

@@ -19,6 +19,7 @@ Full-width input needs nothing here: the estimator NFKC-normalises first (``ï½“ï
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -63,6 +64,8 @@ JAPANESE_LISTS: Mapping[str, str] = {
     "ja_zxcvbnts_common_words": "ja-zxcvbnts-common-words.txt",
     "ja_zxcvbnts_wikipedia": "ja-zxcvbnts-wikipedia.txt",
 }
+
+_new_tuple = tuple.__new__
 
 # ---------------------------------------------------------------------------------------------
 # Spelling-variant keys
@@ -289,6 +292,7 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     out: list[Found] = []
     lowered = lower_each(text)
     as_spelled = index.as_spelled
+    limits = brute_limits(len(text))
     seen: set[tuple[int, int, str]] = set()
     # The text as typed is walked first: its key, how the key maps onto the text, the index it is
     # looked up in, and where the walk from each start ended (the first part not in the index). An
@@ -331,10 +335,10 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                         and not (part in as_spelled and view[a : b + 1] == part)
                         and (a, b, entry[0]) not in seen
                     ):
-                        _variant_match(text, lowered, view, a, b, entry=entry, seen=seen, out=out)
+                        _variant_match(text, lowered, view, a, b, entry=entry, seen=seen, out=out, limits=limits)
             continue
         # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
-        ends_group = [*(starts[k] != starts[k + 1] or ends[k] != ends[k + 1] for k in range(size - 1)), True]
+        ends_group = [*map(operator.or_, map(operator.ne, starts, starts[1:]), map(operator.ne, ends, ends[1:])), True]
         for a, first in walks:
             if a and not ends_group[a - 1]:
                 continue  # not the first character of its group
@@ -349,7 +353,7 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                     continue  # a prefix only, or the group goes on
                 i, j = starts[a], ends[b]
                 if not (part in as_spelled and view[i : j + 1] == part) and (i, j, entry[0]) not in seen:
-                    _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out)
+                    _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
     return out
 
 
@@ -363,22 +367,27 @@ def _variant_match(
     entry: tuple[str, int],
     seen: set[tuple[int, int, str]],
     out: list[Found],
+    limits: Sequence[float],
 ) -> None:
     """Add the match of the word ``entry`` that ``text[i : j + 1]`` spells (read as ``view``), if useful.
 
     The caller has checked that the word index does not find it and that it is not in ``seen``.
+    ``limits`` is :func:`brute_limits` for the text.
     """
     if i == j and lowered[i] != view[i]:
         return  # zxcvbn ignores one-character l33t tokens
     seen.add((i, j, entry[0]))
-    if entry[1] > brute_limits(len(text))[j + 1 - i]:  # brute force over the span always beats it
+    if entry[1] > limits[j + 1 - i]:  # brute force over the span always beats it
         return
     token = text[i : j + 1]
-    subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
+    if view is lowered or view[i : j + 1] == lowered[i : j + 1]:
+        subs: list[tuple[str, str]] = []  # nothing read as a letter
+    else:
+        subs = sorted({(lowered[k], view[k]) for k in range(i, j + 1) if lowered[k] != view[k]})
     guesses = entry[1] * uppercase_variations(token)
     if subs:
         guesses *= _l33t_variations(token, subs)
-    out.append(Found(i, j, guesses, "dictionary", entry[0], entry[1], False, bool(subs)))
+    out.append(_new_tuple(Found, (i, j, guesses, "dictionary", entry[0], entry[1], False, bool(subs), "", 0, 0)))
 
 
 def _resume_points(key: str, typed: str, reach: Sequence[int]) -> list[tuple[int, int]]:

@@ -213,6 +213,8 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # the end are ever kept (``marks``); the others could only lead to such pairs.
     marks = {n - 1}
     limits = brute_limits(n)
+    whole: Found | None = None  # the first match over all n code points with the fewest guesses
+    whole_guesses = 0.0
     for found in candidates:
         i, j, raw = found[0], found[1], found[2]
         size = j - i + 1
@@ -223,6 +225,8 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         # it is never part of a minimum (the margin keeps rounding from deciding).
         if guesses > limits[size]:
             continue
+        if size == n and (whole is None or guesses < whole_guesses):
+            whole, whole_guesses = found, guesses
         ending = by_end.get(j)
         if ending is None:
             by_end[j] = [(i, guesses, found)]
@@ -239,6 +243,10 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
                 ending.append((i, guesses, found))
         if i:
             marks.add(i - 1)
+    # One match over everything costing g + 1 below 10000 beats every longer sequence (at least
+    # 2 * product + 10000) and, no dearer than brute force over everything, is the minimum.
+    if whole is not None and whole_guesses < 9999 and whole_guesses <= (11.0 if n == 1 else 10.0**n):
+        return _FACTORIAL[1] * (1.0 * whole_guesses) + _PENALTY[1], [(0, n - 1, whole_guesses, whole)]
     # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)
     # for a sequence covering 0..k; pairs[k] holds its (length, product) items, shortest first.
     origin: tuple[tuple[int, float], ...] = ((0, 1.0),)

@@ -492,12 +492,13 @@ def _spatial_matches(
     """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does.
 
     ``pairs`` may give ``text[k : k + 2]`` for each ``k`` below ``len(text) - 1``, shared by all
-    graphs; ``table`` the graph's :func:`_spatial_table`.
+    graphs (the caller has then seen a move of the graph in the text); ``table`` the graph's
+    :func:`_spatial_table`.
     """
     n = len(text)
-    if graph.adjacency.keys().isdisjoint(text):
-        return
     if pairs is None:
+        if graph.adjacency.keys().isdisjoint(text):
+            return
         pairs = [text[k : k + 2] for k in range(n - 1)]
     steps = list(map(graph.moves.get, pairs))  # steps[k]: text[k] -> text[k + 1]
     j = 0

@@ -108,19 +108,19 @@ _PASSES = (_compile(_CONSONANTS), _compile(_VOWELS_AND_N))
 _MAY_APPLY = (re.compile(r"ch|sh|tsu|fu|j|d[yiu]|n'|m[bmp]"), re.compile(r"o[ouh]|uu|nn"))
 
 
-def _rewrite(text: str, pattern: re.Pattern[str], outputs: Sequence[str]) -> tuple[str, list[int], list[int]] | None:
+def _rewrite(
+    text: str, pattern: re.Pattern[str], outputs: Sequence[str], since: int = 0
+) -> tuple[str, list[int], list[int]] | None:
     """Apply one pass; for each output character, the first and last input index it comes from.
 
-    Returns ``None`` when nothing in ``text`` changes (the common case, kept cheap).
+    No match of ``pattern`` may start before ``since``. Returns ``None`` when nothing in ``text``
+    changes (the common case, kept cheap).
     """
-    found_any = pattern.search(text)
-    if found_any is None:
-        return None
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for found in pattern.finditer(text, found_any.start()):
+    for found in pattern.finditer(text, since):
         begin, stop = found.span()
         if position < begin:
             pieces.append(text[position:begin])
@@ -132,6 +132,8 @@ def _rewrite(text: str, pattern: re.Pattern[str], outputs: Sequence[str]) -> tup
         starts.extend([begin] * len(replacement))
         ends.extend([stop - 1] * len(replacement))
         position = stop
+    if not pieces:
+        return None
     pieces.append(text[position:])
     starts.extend(range(position, len(text)))
     ends.extend(range(position, len(text)))
@@ -159,9 +161,11 @@ def _key_map(key: str) -> tuple[str, list[int] | None, list[int] | None]:
     starts: list[int] | None = None
     ends: list[int] | None = None
     for (pattern, outputs), quick in zip(_PASSES, _MAY_APPLY, strict=True):
-        if quick.search(key) is None:
+        may = quick.search(key)
+        if may is None:
             continue
-        rewritten = _rewrite(key, pattern, outputs)
+        # Every match of the pass holds a match of the quick test at its first or second character.
+        rewritten = _rewrite(key, pattern, outputs, max(may.start() - 1, 0))
         if rewritten is None:
             continue
         key, first, last = rewritten

@@ -12,6 +12,7 @@ keyboard graphs are built once (lazily, behind a lock) and never written afterwa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import math
@@ -515,26 +516,65 @@ class Estimator:
         sequence = tuple([_public_match(text, step) for step in steps])
         guesses: int | float = int(total) if total < 2**53 and total.is_integer() else total
         score = _score(total)
-        return Estimate(
-            guesses=guesses,
-            guesses_log10=math.log10(total),
-            score=score,
-            crack_times=_crack_times(total, locale),
-            feedback=_feedback(score, sequence, [step[3] for step in steps], locale),
-            sequence=sequence,
-            truncated=truncated,
+        return Estimate(  # positionally: guesses, guesses_log10, score, crack_times, feedback, sequence, truncated
+            guesses,
+            math.log10(total),
+            score,
+            _crack_times(total, locale),
+            _feedback(score, sequence, [step[3] for step in steps], locale),
+            sequence,
+            truncated,
         )
 
 
+# Results are built by setting their slots directly: a frozen dataclass's generated ``__init__``
+# goes through ``object.__setattr__`` once per field, which costs more than the rest of the result.
+_new_object = object.__new__
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """The ``__set__`` of each field's slot of a slotted dataclass, in field order."""
+    return tuple(cls.__dict__[field.name].__set__ for field in dataclasses.fields(cls))
+
+
+(
+    _SET_PATTERN,
+    _SET_I,
+    _SET_J,
+    _SET_TOKEN,
+    _SET_GUESSES,
+    _SET_DICTIONARY,
+    _SET_RANK,
+    _SET_REVERSED,
+    _SET_L33T,
+    _SET_NAME,
+) = _slot_setters(Match)
+_SET_SECONDS, _SET_DISPLAY = _slot_setters(CrackTime)
+
+
 def _public_match(text: str, step: tuple[int, int, float, Found | None]) -> Match:
-    """The public form of one step of the optimal sequence."""
+    """The public form of one step of the optimal sequence (as ``Match(...)`` builds it)."""
     i, j, guesses, found = step
-    token = text[i : j + 1]
+    match = _new_object(Match)
+    _SET_I(match, i)
+    _SET_J(match, j)
+    _SET_TOKEN(match, text[i : j + 1])
+    _SET_GUESSES(match, guesses)
     if found is None:
-        return Match("bruteforce", i, j, token, guesses)
-    return Match(
-        found.pattern, i, j, token, guesses, found.dictionary_name, found.rank, found.reversed, found.l33t, found.name
-    )
+        _SET_PATTERN(match, "bruteforce")
+        _SET_DICTIONARY(match, "")
+        _SET_RANK(match, 0)
+        _SET_REVERSED(match, False)
+        _SET_L33T(match, False)
+        _SET_NAME(match, "")
+    else:
+        _SET_PATTERN(match, found.pattern)
+        _SET_DICTIONARY(match, found.dictionary_name)
+        _SET_RANK(match, found.rank)
+        _SET_REVERSED(match, found.reversed)
+        _SET_L33T(match, found.l33t)
+        _SET_NAME(match, found.name)
+    return match
 
 
 _RATES = {
@@ -550,8 +590,14 @@ _RATE_VALUES = tuple(_RATES.values())  # in the order of CrackTimes' fields
 
 def _crack_times(guesses: float, locale: str) -> CrackTimes:
     """Seconds and display for each of zxcvbn's attack scenarios."""
-    times = [guesses / rate for rate in _RATE_VALUES]
-    return CrackTimes(*[CrackTime(seconds, display_time(seconds, locale)) for seconds in times])
+    times = []
+    for rate in _RATE_VALUES:
+        seconds = guesses / rate
+        time = _new_object(CrackTime)  # as CrackTime(seconds, display) builds it
+        _SET_SECONDS(time, seconds)
+        _SET_DISPLAY(time, display_time(seconds, locale))
+        times.append(time)
+    return CrackTimes(*times)
 
 
 def _feedback(score: int, sequence: tuple[Match, ...], found: Sequence[Found | None], locale: str) -> Feedback:

@@ -550,6 +550,7 @@ def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     _SET_NAME,
 ) = _slot_setters(Match)
 _SET_SECONDS, _SET_DISPLAY = _slot_setters(CrackTime)
+_SET_WARNING, _SET_SUGGESTIONS = _slot_setters(Feedback)
 
 
 def _public_match(text: str, step: tuple[int, int, float, Found | None]) -> Match:
@@ -605,13 +606,17 @@ def _feedback(score: int, sequence: tuple[Match, ...], found: Sequence[Found | N
     if not sequence:
         return Feedback("", (message("use-few-words", locale), message("no-need-symbols", locale)))
     if score > 2:
-        return Feedback("", ())
-    longest = max(range(len(sequence)), key=lambda k: sequence[k].j - sequence[k].i)  # first longest
+        return _NO_FEEDBACK
+    spans = [match.j - match.i for match in sequence]
+    longest = spans.index(max(spans))  # the first longest
     warning, suggestions = _match_feedback(sequence[longest], found[longest], len(sequence) == 1)
-    return Feedback(
-        message(warning, locale) if warning else "",
-        (message("add-word", locale), *(message(key, locale) for key in suggestions)),
-    )
+    feedback = _new_object(Feedback)  # as Feedback(warning, suggestions) builds it
+    _SET_WARNING(feedback, message(warning, locale) if warning else "")
+    _SET_SUGGESTIONS(feedback, (message("add-word", locale), *[message(key, locale) for key in suggestions]))
+    return feedback
+
+
+_NO_FEEDBACK = Feedback("", ())  # immutable: every strong password shares it
 
 
 def _match_feedback(match: Match, found: Found | None, sole: bool) -> tuple[str, tuple[str, ...]]:

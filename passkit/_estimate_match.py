@@ -482,49 +482,11 @@ def _spatial_guesses(
     return guesses
 
 
-def _spatial_matches(
-    text: str,
-    graph: KeyboardGraph,
-    out: list[Found],
-    pairs: Sequence[str] | None = None,
-    table: Sequence[Sequence[float]] = (),
-) -> None:
-    """Runs of adjacent keys (three or more), found greedily left to right as zxcvbn does.
-
-    ``pairs`` may give ``text[k : k + 2]`` for each ``k`` below ``len(text) - 1``, shared by all
-    graphs (the caller has then seen a move of the graph in the text); ``table`` the graph's
-    :func:`_spatial_table`.
-    """
-    n = len(text)
-    if pairs is None:
-        if graph.adjacency.keys().isdisjoint(text):
-            return
-        pairs = [text[k : k + 2] for k in range(n - 1)]
-    steps = list(map(graph.moves.get, pairs))  # steps[k]: text[k] -> text[k + 1]
-    j = 0
-    # A chain starts at each step zxcvbn's scan reaches that is a move (it skips what a chain covers).
-    for i in [k for k, move in enumerate(steps) if move is not None]:
-        if i < j:
-            continue  # inside the previous chain
-        j = i + 1
-        last_direction = -1
-        turns = 0
-        shifted = 1 if text[i] in graph.shifted_keys else 0
-        while j < n and (move := steps[j - 1]) is not None:
-            if move[1]:
-                shifted += 1
-            if move[0] != last_direction:
-                turns += 1
-                last_direction = move[0]
-            j += 1
-        if j - i > 2:
-            length = j - i
-            guesses = _spatial_guesses(graph, length, turns, shifted, table)
-            out.append(_new_tuple(Found, (i, j - 1, guesses, "spatial", "", 0, False, False, graph.name, turns, 0)))
-
-
 def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None:
-    """:func:`_spatial_matches` for each graph on which two consecutive moves occur (others find nothing)."""
+    """Runs of adjacent keys (three or more) on each graph, as zxcvbn's greedy left-to-right scan finds them.
+
+    Only graphs on which two consecutive moves occur can have one; all graphs share the key pairs.
+    """
     pairs = [text[k : k + 2] for k in range(len(text) - 1)]
     masks = list(map(keyboards.moves.get, pairs))
     live = 0
@@ -533,9 +495,35 @@ def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None
             live |= first & second
     if not live:
         return
+    # hot: (k, graphs on which steps k and k + 1 are both moves). A chain of three or more keys is a
+    # maximal run of moves on one graph: a run of hot positions k..k + t is the chain of keys
+    # k..k + t + 2 (zxcvbn's scan starts a chain at a run's first move and drops two-key chains).
+    hot = [(k, first & second) for k, (first, second) in enumerate(itertools.pairwise(masks)) if first and second]
     for bit, graph in enumerate(keyboards.graphs):
-        if live >> bit & 1:
-            _spatial_matches(text, graph, out, pairs, keyboards.tables[bit])
+        if not live >> bit & 1:
+            continue
+        moves, shifted_keys, table = graph.moves, graph.shifted_keys, keyboards.tables[bit]
+        runs = [k for k, both in hot if both >> bit & 1]
+        for at, i in enumerate(runs):
+            if at and runs[at - 1] == i - 1:
+                continue  # inside the chain of an earlier hot position
+            j = i + 2  # the last key
+            after = at + 1
+            while after < len(runs) and runs[after] == j - 1:
+                after += 1
+                j += 1
+            last_direction = -1
+            turns = 0
+            shifted = 1 if text[i] in shifted_keys else 0
+            for pair in pairs[i:j]:
+                direction, shift = moves[pair]
+                if shift:
+                    shifted += 1
+                if direction != last_direction:
+                    turns += 1
+                    last_direction = direction
+            guesses = _spatial_guesses(graph, j - i + 1, turns, shifted, table)
+            out.append(_new_tuple(Found, (i, j, guesses, "spatial", "", 0, False, False, graph.name, turns, 0)))
 
 
 _SHORT_REPEAT = re.compile(r"(.)\1|(..)\2", re.DOTALL)

@@ -538,7 +538,7 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
     # A block repeated at once is a doubled character, a doubled pair or a three-character window
     # seen twice: without any, there is no repeat (the searches below cost far more than this test).
     windows = len(text) - 2
-    if not _SHORT_REPEAT.search(text) and len({text[k : k + 3] for k in range(windows)}) == max(windows, 0):
+    if not _SHORT_REPEAT.search(text) and len(set(zip(text, text[1:], text[2:], strict=False))) == max(windows, 0):
         return
     for pass_number, (greedy, shortest) in enumerate(_REPEATS):
         if pass_number and "\n" not in text:

@@ -298,13 +298,14 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     as_spelled = index.as_spelled
     limits = brute_limits(len(text))
     seen: set[tuple[int, int, str]] = set()
-    # The text as typed is walked first: its key, how the key maps onto the text, the index it is
-    # looked up in, and where the walk from each start ended (the first part not in the index). An
-    # l33t reading whose key maps the same way and is looked up in the same index repeats that walk
+    # Each reading walked is kept: its key, how the key maps onto the text, the index it is looked
+    # up in, and where the walk from each start ended (the first part not in the index). A later
+    # reading whose key maps the same way and is looked up in the same index repeats such a walk
     # exactly up to the first key character that differs, and what that part of the walk finds is
-    # all in ``seen`` already (the same parts of the same text): its walks resume there.
-    typed: tuple[str, list[int] | None, list[int] | None, Callable[[str], tuple[str, int] | None]] | None = None
-    reach: list[int] = []
+    # all in ``seen`` already (the same parts of the same text): its walks resume there. The latest
+    # such reading is the one to resume from (the second l33t reading differs least from the first).
+    walked_views: list[tuple[str, list[int] | None, list[int] | None, Callable[[str], tuple[str, int] | None]]] = []
+    reaches: list[list[int]] = []
     for view in _views(lowered):
         if len(view.lower()) != len(view):
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
@@ -316,23 +317,27 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
         else:
             lookup = index.entries.get
         walks: Iterable[tuple[int, int]]
-        walked: list[int] | None = None
-        if view is lowered:
-            typed = (key, starts, ends, lookup)
-            reach = walked = [size] * size
-            walks = zip(range(size), range(size), strict=True)
-        elif typed is not None and len(typed[0]) == size and typed[1:] == (starts, ends, lookup):
-            walks = _resume_points(key, typed[0], reach)
+        reading = (key, starts, ends, lookup)
+        for earlier in range(len(walked_views) - 1, -1, -1):
+            known = walked_views[earlier]
+            if len(known[0]) == size and known[1:] == reading[1:]:
+                walked = reaches[earlier][:]  # where a walk ends before its first change, it ends as there
+                walks = _resume_points(key, known[0], walked)
+                for a, _ in walks:
+                    walked[a] = size
+                break
         else:
+            walked = [size] * size
             walks = zip(range(size), range(size), strict=True)
+        walked_views.append(reading)
+        reaches.append(walked)
         if starts is None or ends is None:
             for a, first in walks:
                 for b in range(first, size):
                     part = key[a : b + 1]
                     entry = lookup(part)
                     if entry is None:
-                        if walked is not None:
-                            walked[a] = b
+                        walked[a] = b
                         break
                     if (
                         entry[1]
@@ -350,8 +355,7 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                 part = key[a : b + 1]
                 entry = lookup(part)
                 if entry is None:
-                    if walked is not None:
-                        walked[a] = b
+                    walked[a] = b
                     break
                 if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on

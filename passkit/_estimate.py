@@ -16,6 +16,7 @@ import dataclasses
 import datetime
 import itertools
 import math
+import time
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -495,7 +496,7 @@ class Estimator:
         entries, graphs = self._data()
         user = _user_entries(inputs)
         indexes = (entries, user) if user else (entries,)
-        year = datetime.date.today().year
+        year = time.localtime().tm_year  # today's year, as datetime.date.today() reads it (cheaper)
         memo: dict[str, float] = {}
 
         def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
@@ -594,10 +595,10 @@ def _crack_times(guesses: float, locale: str) -> CrackTimes:
     times = []
     for rate in _RATE_VALUES:
         seconds = guesses / rate
-        time = _new_object(CrackTime)  # as CrackTime(seconds, display) builds it
-        _SET_SECONDS(time, seconds)
-        _SET_DISPLAY(time, display_time(seconds, locale))
-        times.append(time)
+        crack = _new_object(CrackTime)  # as CrackTime(seconds, display) builds it
+        _SET_SECONDS(crack, seconds)
+        _SET_DISPLAY(crack, display_time(seconds, locale))
+        times.append(crack)
     return CrackTimes(*times)
 
 

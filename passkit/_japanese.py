@@ -103,35 +103,47 @@ def _compile(rules: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[s
 
 
 _PASSES = (_compile(_CONSONANTS), _compile(_VOWELS_AND_N))
-# For each pass, a quick test that its rules can apply at all (every rule's match contains one of
-# these): the alternation of groups is slow to search, and most text holds none of them.
+# For each pass, where its rules can apply: every match of a rule holds one of these at its first
+# or second character. The alternation of groups is slow to search (and most text holds none of
+# these), so the pass is tried only just before and at each place one starts (overlaps included).
 _MAY_APPLY = (re.compile(r"ch|sh|tsu|fu|j|d[yiu]|n'|m[bmp]"), re.compile(r"o[ouh]|uu|nn"))
+_SPOTS = tuple(re.compile(f"(?={quick.pattern})") for quick in _MAY_APPLY)  # the same, overlaps included
 
 
 def _rewrite(
-    text: str, pattern: re.Pattern[str], outputs: Sequence[str], since: int = 0
+    text: str, pattern: re.Pattern[str], outputs: Sequence[str], spots: Sequence[int]
 ) -> tuple[str, list[int], list[int]] | None:
     """Apply one pass; for each output character, the first and last input index it comes from.
 
-    No match of ``pattern`` may start before ``since``. Returns ``None`` when nothing in ``text``
-    changes (the common case, kept cheap).
+    A match of ``pattern`` can start only at a spot or just before one (``spots`` ascending): the
+    matches found there, left to right without overlaps, are those ``pattern.finditer`` finds.
+    Returns ``None`` when nothing in ``text`` changes (the common case, kept cheap).
     """
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
-    for found in pattern.finditer(text, since):
-        begin, stop = found.span()
-        if position < begin:
-            pieces.append(text[position:begin])
-            starts.extend(range(position, begin))
-            ends.extend(range(position, begin))
-        assert found.lastindex is not None  # noqa: S101 (every alternative is one group)
-        replacement = outputs[found.lastindex - 1]
-        pieces.append(replacement)
-        starts.extend([begin] * len(replacement))
-        ends.extend([stop - 1] * len(replacement))
-        position = stop
+    tried = -1
+    match_at = pattern.match
+    for spot in spots:
+        for begin in (spot - 1, spot):
+            if begin < position or begin <= tried:
+                continue
+            tried = begin
+            found = match_at(text, begin)
+            if found is None:
+                continue
+            stop = found.end()
+            if position < begin:
+                pieces.append(text[position:begin])
+                starts.extend(range(position, begin))
+                ends.extend(range(position, begin))
+            assert found.lastindex is not None  # noqa: S101 (every alternative is one group)
+            replacement = outputs[found.lastindex - 1]
+            pieces.append(replacement)
+            starts.extend([begin] * len(replacement))
+            ends.extend([stop - 1] * len(replacement))
+            position = stop
     if not pieces:
         return None
     pieces.append(text[position:])
@@ -160,12 +172,11 @@ def _key_map(key: str) -> tuple[str, list[int] | None, list[int] | None]:
     """:func:`romaji_key_map` of lower-case text, with ``None`` maps when the key is the text itself."""
     starts: list[int] | None = None
     ends: list[int] | None = None
-    for (pattern, outputs), quick in zip(_PASSES, _MAY_APPLY, strict=True):
-        may = quick.search(key)
+    for (pattern, outputs), quick, spotter in zip(_PASSES, _MAY_APPLY, _SPOTS, strict=True):
+        may = quick.search(key)  # the common case: none, found at C speed
         if may is None:
             continue
-        # Every match of the pass holds a match of the quick test at its first or second character.
-        rewritten = _rewrite(key, pattern, outputs, max(may.start() - 1, 0))
+        rewritten = _rewrite(key, pattern, outputs, [spot.start() for spot in spotter.finditer(key, may.start())])
         if rewritten is None:
             continue
         key, first, last = rewritten
@@ -231,9 +242,10 @@ class KeyIndex:
     is spelled exactly as its key: typed that way, the word index already finds them. ``variants``
     is ``entries`` without the keys in ``as_spelled`` (each still a prefix where a longer key goes
     on): all a password whose key is its own text can match (a smaller index: walks end sooner).
+    ``singles`` holds the one-character keys of ``entries`` and of ``variants``.
     """
 
-    __slots__ = ("as_spelled", "entries", "variants")
+    __slots__ = ("as_spelled", "entries", "singles", "variants")
 
     def __init__(self, dictionaries: Iterable[RankedDictionary], *, also_exact: bool = True) -> None:
         best: dict[str, tuple[int, str]] = {}
@@ -255,6 +267,8 @@ class KeyIndex:
             self.variants: Mapping[str, tuple[str, int]] = WordIndex(kept).entries
         else:
             self.variants = self.entries
+        # The one-character keys of ``entries`` and of ``variants``, in that order (index by bool).
+        self.singles = tuple(frozenset(key for key in keys if len(key) == 1) for keys in (self.entries, self.variants))
 
 
 # The substitution each l33t character most likely stands for, and a second reading for the
@@ -311,11 +325,10 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
         key, starts, ends = _key_map(view.lower())
         size = len(key)
-        if starts is None or ends is None:  # the key is the view: each character its own group
-            # Every part is then spelled as typed: keys in as_spelled would all be skipped.
-            lookup = index.variants.get if key == view else index.entries.get
-        else:
-            lookup = index.entries.get
+        # When the key is the view (each character its own group), every part is spelled as typed:
+        # keys in as_spelled would all be skipped.
+        variants = (starts is None or ends is None) and key == view
+        lookup = index.variants.get if variants else index.entries.get
         walks: Iterable[tuple[int, int]]
         reading = (key, starts, ends, lookup)
         for earlier in range(len(walked_views) - 1, -1, -1):
@@ -327,8 +340,8 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                     walked[a] = size
                 break
         else:
-            walked = [size] * size
-            walks = zip(range(size), range(size), strict=True)
+            walked, live = _first_steps(key, index.singles[variants])
+            walks = zip(live, live, strict=True)
         walked_views.append(reading)
         reaches.append(walked)
         if starts is None or ends is None:
@@ -363,6 +376,23 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                 if not (part in as_spelled and view[i : j + 1] == part) and (i, j, entry[0]) not in seen:
                     _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
     return out
+
+
+def _first_steps(key: str, singles: frozenset[str]) -> tuple[list[int], list[int]]:
+    """Where each walk over ``key`` ends as far as its first step tells, and the starts that go on.
+
+    A walk from a character that is no key of its own (not in ``singles``) ends at once; the others
+    are marked as reaching the end until their walk says otherwise.
+    """
+    size = len(key)
+    walked = [size] * size
+    live = []
+    for a, char in enumerate(key):
+        if char in singles:
+            live.append(a)
+        else:
+            walked[a] = a
+    return walked, live
 
 
 def _variant_match(

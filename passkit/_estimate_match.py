@@ -499,6 +499,9 @@ def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None
     # maximal run of moves on one graph: a run of hot positions k..k + t is the chain of keys
     # k..k + t + 2 (zxcvbn's scan starts a chain at a run's first move and drops two-key chains).
     hot = [(k, first & second) for k, (first, second) in enumerate(itertools.pairwise(masks)) if first and second]
+    # The same chain on a later graph, with no fewer guesses, is never the match the search keeps
+    # for its span (the first with the fewest): it is left out.
+    fewest: dict[int, tuple[int, float]] = {}  # chain start -> (its last key, fewest guesses so far)
     for bit, graph in enumerate(keyboards.graphs):
         if not live >> bit & 1:
             continue
@@ -523,6 +526,11 @@ def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None
                     turns += 1
                     last_direction = direction
             guesses = _spatial_guesses(graph, j - i + 1, turns, shifted, table)
+            known = fewest.get(i)
+            if known is not None and known[0] == j and known[1] <= guesses:
+                continue
+            if known is None or known[0] == j:
+                fewest[i] = (j, guesses)
             out.append(_new_tuple(Found, (i, j, guesses, "spatial", "", 0, False, False, graph.name, turns, 0)))
 
 

@@ -466,6 +466,8 @@ def kana_matches(text: str, base_guesses: Callable[[str], float]) -> list[Found]
         skipped, never raised).
     """
     out: list[Found] = []
+    if text.isascii():
+        return out  # no kana (the common case: a flag test instead of a scan)
     for run in _KANA_RUN.finditer(text):
         try:
             romaji = romanize(run.group(), "hepburn")

@@ -584,11 +584,13 @@ def _sequence_matches(text: str, out: list[Found]) -> None:
     for k in range(2, n):
         delta = codes[k] - codes[k - 1]
         if delta != last:
-            if -5 <= last <= 5:  # most steps are out of range: skip the call
+            # Most runs are kept by no rule (step 0 or above 5, or two characters a step other
+            # than 1 apart): skip the call.
+            if last and -5 <= last <= 5 and (k - i > 2 or last in {1, -1}):
                 _sequence_match(text, i, k - 1, last, out)
             i = k - 1
             last = delta
-    if -5 <= last <= 5:
+    if last and -5 <= last <= 5 and (n - i > 2 or last in {1, -1}):
         _sequence_match(text, i, n - 1, last, out)
 
 
@@ -624,6 +626,8 @@ MIN_YEAR_SPACE = 20
 
 def _year_matches(text: str, reference_year: int, out: list[Found]) -> None:
     """Every four-character window that reads as a year 1900-2099 (zxcvbn: 1900-2019, non-overlapping)."""
+    if "19" not in text and "20" not in text:
+        return  # no year can start anywhere (a substring test costs far less than the scan)
     for found in _YEAR.finditer(text):
         space = max(abs(int(found.group(1)) - reference_year), MIN_YEAR_SPACE)
         i = found.start()

@@ -635,11 +635,28 @@ _PATTERN_FEEDBACK = {
     "sequence": ("sequence", ("avoid-sequences",)),
     "regex": ("recent-year", ("avoid-recent-years", "avoid-your-years")),
     "date": ("date", ("avoid-dates",)),
+    "romaji": ("kana-as-romaji", ()),
 }
 
 
+# Dictionaries whose words are names (zxcvbn's and the Japanese lists), and the Japanese lists of
+# words and phrases: their matches get zxcvbn's name warnings or passkit's romaji warnings.
+_NAME_DICTIONARIES = frozenset(
+    {
+        "surnames",
+        "male_names",
+        "female_names",
+        "ja_surnames",
+        "ja_given_names",
+        "ja_zxcvbnts_lastnames",
+        "ja_zxcvbnts_firstnames",
+    }
+)
+_JAPANESE_WORD_DICTIONARIES = frozenset({"ja_curated", "ja_zxcvbnts_common_words", "ja_zxcvbnts_wikipedia"})
+
+
 def _dictionary_feedback(match: Match, sole: bool) -> tuple[str, tuple[str, ...]]:
-    """zxcvbn's dictionary warnings, plus a warning for the user's own words."""
+    """zxcvbn's dictionary warnings, plus warnings for the user's own words and Japanese words."""
     warning = ""
     if match.dictionary_name == "passwords":
         if sole and not match.l33t and not match.reversed:
@@ -648,8 +665,10 @@ def _dictionary_feedback(match: Match, sole: bool) -> tuple[str, tuple[str, ...]
             warning = "similar-common"
     elif match.dictionary_name == "english_wikipedia":
         warning = "word-alone" if sole else ""
-    elif match.dictionary_name in {"surnames", "male_names", "female_names"}:
+    elif match.dictionary_name in _NAME_DICTIONARIES:
         warning = "names-alone" if sole else "names-common"
+    elif match.dictionary_name in _JAPANESE_WORD_DICTIONARIES:
+        warning = "romaji-alone" if sole else "romaji-common"
     elif match.dictionary_name == _RESERVED:
         warning = "user-input"
     suggestions = []

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import passkit
 from passkit._estimate import Estimator
 from passkit._estimate_match import RankedDictionary, zxcvbn_graphs
+from passkit._estimate_text import message
 from passkit._japanese import (
     JAPANESE_LISTS,
     graphs_with_jis,
@@ -362,3 +363,33 @@ class TestOnlyAddsMatches:
 def test_dotted_capital_i_does_not_crash() -> None:
     """Text with İ (whose lower case is two code points) is estimated without an exception."""
     assert 0 <= passkit.estimate("İİİtokyo").score <= 4
+
+
+class TestFeedback:
+    """Weak Japanese passwords get a warning that says why, in English and Japanese."""
+
+    @pytest.mark.parametrize(
+        ("password", "warning"),
+        [
+            ("hajimemashite", "romaji-alone"),
+            ("hazimemasite", "romaji-alone"),
+            ("Sakura@2024", "romaji-common"),
+            ("Otsuk4resama!", "romaji-common"),
+            ("yamada", "names-alone"),
+            ("tanaka1985", "names-common"),
+            ("はじめまして", "kana-as-romaji"),
+        ],
+    )
+    def test_warning(self, password: str, warning: str) -> None:
+        """The warning names the weakness: a romaji word or phrase, a Japanese name, kana read as romaji."""
+        for locale in ("en", "ja"):
+            result = passkit.estimate(password, locale=locale)
+            assert result.score <= 2
+            assert message(warning, locale) == result.feedback.warning
+
+    @given(st.sampled_from(["arigatou", "konnichiwa", "otsukaresama", "sayounara", "daisuki"]), st.integers(0, 99))
+    def test_romaji_phrase_with_digits_is_warned(self, phrase: str, number: int) -> None:
+        """A romaji phrase with digits appended still warns, whichever warning the longest match gives."""
+        result = passkit.estimate(f"{phrase}{number}")
+        assert result.score <= 2
+        assert result.feedback.warning

@@ -250,13 +250,13 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     if whole is not None and whole_guesses < 9999 and whole_guesses <= (11.0 if n == 1 else 10.0**n):
         return _FACTORIAL[1] * (1.0 * whole_guesses) + _PENALTY[1], [(0, n - 1, whole_guesses, whole)]
     # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)
-    # for a sequence covering 0..k; pairs[k] holds its (length, product) items, shortest first.
+    # for a sequence covering 0..k; pairs[k] holds the (length, product) items kept, shortest first.
     origin: tuple[tuple[int, float], ...] = ((0, 1.0),)
     fronts: list[Mapping[int, _Entry]] = [_NOTHING] * n
-    pairs: list[tuple[tuple[int, float], ...]] = [()] * n
+    pairs: list[Sequence[tuple[int, float]]] = [()] * n
     # matched[k]: the items of pairs[k] whose last piece is a match. Brute force after a brute-force
     # piece is never in a minimum, so only these (and the origin) precede brute force.
-    matched: list[tuple[tuple[int, float], ...]] = [()] * n
+    matched: list[Sequence[tuple[int, float]]] = [()] * n
     # factorial[l] and penalty[l] = 10000 ** (l - 1): a sequence of l pieces with product p costs
     # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
     # already costs more than a complete sequence found so far (``bound``) is dropped.
@@ -316,7 +316,6 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         rest = n - 1 - k
         tail = 1.0 if not rest else 11.0 if rest == 1 else powers[_POWER_OFFSET + rest]
         extra = 1 if rest else 0
-        front: dict[int, _Entry] = {}
         kept: list[tuple[int, float]] = []
         kept_matched: list[tuple[int, float]] = []
         least = math.inf
@@ -325,7 +324,6 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             product = entry[0]
             if product >= least or factorial[length] * product + penalty[length] > bound:
                 continue
-            front[length] = entry
             kept.append((length, product))
             if entry[1] is not None:
                 kept_matched.append((length, product))
@@ -333,20 +331,21 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             cost = factorial[length + extra] * product * tail + penalty[length + extra]
             if cost < bound:
                 bound = cost * (1 + 1e-12)
-        if not front:
+        if not kept:
             front = _pareto(best)
             kept = [(length, entry[0]) for length, entry in front.items()]
             kept_matched = [(length, entry[0]) for length, entry in front.items() if entry[1] is not None]
-        fronts[k] = front
-        pairs[k] = tuple(kept)
+        # Backtracking only reads the lengths kept (in pairs[k]), whose entries are best's own.
+        fronts[k] = best
+        pairs[k] = kept
         if kept_matched:
-            matched[k] = tuple(kept_matched)
+            matched[k] = kept_matched
             sources.append(k)
-    final = fronts[n - 1]
+    final = pairs[n - 1]  # shortest first: the first least cost wins ties, as min over the front
     if len(final) > 1:
-        length = min(final, key=lambda size: factorial[size] * final[size][0] + penalty[size])
+        length = min(final, key=lambda pair: factorial[pair[0]] * pair[1] + penalty[pair[0]])[0]
     else:
-        length = next(iter(final))
+        length = final[0][0]
     steps: list[tuple[int, int, float, Found | None]] = []
     product = 1.0
     k = n - 1

@@ -215,8 +215,14 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # the end are ever kept (``marks``); the others could only lead to such pairs.
     marks = {n - 1}
     limits = brute_limits(n)
+    factorial, penalty, powers = _FACTORIAL, _PENALTY, _POWERS_OF_TEN
     whole: Found | None = None  # the first match over all n code points with the fewest guesses
     whole_guesses = 0.0
+    # ``ceiling``: the cost of some complete sequence (with the search's rounding margin), from brute
+    # force over everything and each match at an end with one brute-force run over the rest.
+    ceiling = _BRUTE_BOUND[n] if n < len(_BRUTE_BOUND) else _cost(1, 10.0**n) * (1 + 1e-12)
+    usable: list[tuple[int, int, float, Found]] = []
+    last = n - 1
     for found in candidates:
         i, j, raw = found[0], found[1], found[2]
         size = j - i + 1
@@ -227,8 +233,30 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
         # it is never part of a minimum (the margin keeps rounding from deciding).
         if guesses > limits[size]:
             continue
-        if size == n and (whole is None or guesses < whole_guesses):
-            whole, whole_guesses = found, guesses
+        if size == n:
+            if whole is None or guesses < whole_guesses:
+                whole, whole_guesses = found, guesses
+            cost = (factorial[1] * guesses + penalty[1]) * (1 + 1e-12)
+        elif not i:
+            rest = last - j
+            cost = (factorial[2] * guesses * (11.0 if rest == 1 else powers[_POWER_OFFSET + rest]) + penalty[2]) * (
+                1 + 1e-12
+            )
+        elif j == last:
+            cost = (factorial[2] * (11.0 if i == 1 else powers[_POWER_OFFSET + i]) * guesses + penalty[2]) * (1 + 1e-12)
+        else:
+            cost = ceiling
+        if cost < ceiling:  # noqa: PLR1730 (a call to min costs more, once per candidate)
+            ceiling = cost
+        usable.append((i, j, guesses, found))
+    for i, j, guesses, found in usable:
+        # A match needs at least one more piece when it misses an end, two when it misses both; every
+        # piece has at least one guess, so a sequence with it costs at least factorial[l] * guesses +
+        # penalty[l] for that many pieces l. Above ``ceiling``, it is never in a minimum (nor a tie).
+        if (i and j != last and factorial[3] * guesses + penalty[3] > ceiling) or (
+            (not i) != (j == last) and factorial[2] * guesses + penalty[2] > ceiling
+        ):
+            continue
         ending = by_end.get(j)
         if ending is None:
             by_end[j] = [(i, guesses, found)]
@@ -260,8 +288,7 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # factorial[l] and penalty[l] = 10000 ** (l - 1): a sequence of l pieces with product p costs
     # at least factorial[l] * p + penalty[l], and pieces only add to both terms. A prefix that
     # already costs more than a complete sequence found so far (``bound``) is dropped.
-    factorial, penalty, powers = _FACTORIAL, _PENALTY, _POWERS_OF_TEN
-    bound = _BRUTE_BOUND[n] if n < len(_BRUTE_BOUND) else _cost(1, 10.0**n) * (1 + 1e-12)
+    bound = ceiling  # a complete sequence's cost: a minimum costs no more
     # Brute-force runs of two or more code points, i..k, cost 10 ** (k - i + 1): for each length l
     # of the sequence before the run, the least product before it divided by 10 ** i, with that i.
     # The run ending at k then costs scaled * 10 ** (k + 1), so one running minimum serves every k.

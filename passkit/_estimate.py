@@ -223,6 +223,8 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     ceiling = _BRUTE_BOUND[n] if n < len(_BRUTE_BOUND) else _cost(1, 10.0**n) * (1 + 1e-12)
     usable: list[tuple[int, int, float, Found]] = []
     last = n - 1
+    heads: dict[int, float] = {}  # last index -> fewest guesses of a match from the start to there
+    tails: dict[int, float] = {}  # first index -> fewest guesses of a match from there to the end
     for found in candidates:
         i, j, raw = found[0], found[1], found[2]
         size = j - i + 1
@@ -242,13 +244,24 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
             cost = (factorial[2] * guesses * (11.0 if rest == 1 else powers[_POWER_OFFSET + rest]) + penalty[2]) * (
                 1 + 1e-12
             )
+            if guesses < heads.get(j, math.inf):
+                heads[j] = guesses
         elif j == last:
             cost = (factorial[2] * (11.0 if i == 1 else powers[_POWER_OFFSET + i]) * guesses + penalty[2]) * (1 + 1e-12)
+            if guesses < tails.get(i, math.inf):
+                tails[i] = guesses
         else:
             cost = ceiling
         if cost < ceiling:  # noqa: PLR1730 (a call to min costs more, once per candidate)
             ceiling = cost
         usable.append((i, j, guesses, found))
+    if heads and tails:  # two matches side by side, one at each end
+        for j, head in heads.items():
+            tail = tails.get(j + 1)
+            if tail is not None:
+                cost = (factorial[2] * head * tail + penalty[2]) * (1 + 1e-12)
+                if cost < ceiling:  # noqa: PLR1730
+                    ceiling = cost
     for i, j, guesses, found in usable:
         # A match needs at least one more piece when it misses an end, two when it misses both; every
         # piece has at least one guess, so a sequence with it costs at least factorial[l] * guesses +

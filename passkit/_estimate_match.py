@@ -424,14 +424,28 @@ def _word_match(text: str, start: int, pos: int, entry: tuple[str, int], subs: _
     return _word(start, pos, guesses, entry, reverse=False, l33t=bool(used))
 
 
-def _reverse_dictionary_matches(text: str, index: Mapping[str, tuple[str, int]], out: list[Found]) -> None:
-    """Dictionary words spelled backwards (no l33t, as in zxcvbn); twice the guesses of the word."""
+def _reverse_dictionary_matches(
+    text: str, index: Mapping[str, tuple[str, int]], out: list[Found], *, edges_only: bool = False
+) -> None:
+    """Dictionary words spelled backwards (no l33t, as in zxcvbn); twice the guesses of the word.
+
+    With ``edges_only``, only the words that begin or end the text (see :func:`_two_pieces_do`).
+    """
     n = len(text)
     backwards = lower_each(text[::-1])
     lookup = index.get
     limits = brute_limits(n)  # twice the rank above the limit for the length: never wins, skipped
     caseless = not _ASCII_UPPER.search(text)  # then every token's capitalisation factor is 1
     for start in range(n):
+        if start and edges_only:
+            # Only the word reaching the text's start: the walk gets there exactly when the rest of
+            # the reversed text is in the index (every key's prefixes are), so look that up alone.
+            entry = lookup(backwards[start:])
+            if entry is not None and entry[1] and entry[1] * 2 <= limits[n - start]:
+                j = n - 1 - start
+                guesses = entry[1] * 2 if caseless else entry[1] * uppercase_variations(text[: j + 1]) * 2
+                out.append(_word(0, j, guesses, entry, reverse=True, l33t=False))
+            continue
         for end in range(start + 1, n + 1):
             entry = lookup(backwards[start:end])
             if entry is None:
@@ -727,6 +741,40 @@ def lower_each(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
+def _two_pieces_do(n: int, found: Iterable[Found]) -> bool:
+    """Whether some sequence of at most two pieces costs well below ``10000 ** 2`` (with a match found).
+
+    Every sequence of three or more pieces costs at least ``10000 ** 2`` in the minimum search (its
+    penalty), so then no match missing both ends of the text can be in a minimum (nor tie one): the
+    search leaves all of them out, and a matcher need not find them. A match over one end, its guesses
+    floored and within brute force's limit as the search takes them, with one brute-force run over
+    the rest costs ``2 * guesses * 10 ** rest + 10000`` (11 for one code point); the margin (half of
+    ``10000 ** 2``) keeps rounding from deciding.
+    """
+    limits = brute_limits(n)
+    last = n - 1
+    for match in found:
+        i, j = match[0], match[1]
+        if i and j != last:
+            continue
+        size = j - i + 1
+        rest = n - size
+        if rest > 7:  # 2 * 10 ** rest alone is too much (and 10.0 ** rest may overflow)
+            continue
+        raw = match[2]
+        floor = 1 if size == n else (10 if size == 1 else 50)
+        guesses = raw if raw >= floor else floor
+        if guesses > limits[size]:
+            continue
+        cost = guesses + 1 if not rest else 2 * guesses * (11.0 if rest == 1 else 10.0**rest) + 10000
+        if cost < _TWO_PIECES_SUFFICE:
+            return True
+    return False
+
+
+_TWO_PIECES_SUFFICE = 10000.0**2 / 2
+
+
 def find_matches(
     text: str,
     indexes: Sequence[Mapping[str, tuple[str, int]]],
@@ -743,9 +791,11 @@ def find_matches(
     """
     out: list[Found] = []
     lowered = lower_each(text)
+    edges_only = False
     for index in indexes:  # each index walked on its own: a small per-call one dies at once
         _dictionary_matches(text, lowered, index, out, max_tables=max_tables)
-        _reverse_dictionary_matches(text, index, out)
+        edges_only = edges_only or _two_pieces_do(len(text), out)
+        _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)
     _repeat_matches(text, base_guesses, out)
     _sequence_matches(text, out)

@@ -39,7 +39,6 @@ __all__ = [
     "find_matches",
     "keyboard_graph",
     "lower_each",
-    "two_pieces_do",
     "uppercase_variations",
     "zxcvbn_dictionaries",
     "zxcvbn_graphs",
@@ -430,7 +429,7 @@ def _reverse_dictionary_matches(
 ) -> None:
     """Dictionary words spelled backwards (no l33t, as in zxcvbn); twice the guesses of the word.
 
-    With ``edges_only``, only the words that begin or end the text (see :func:`two_pieces_do`).
+    With ``edges_only``, only the words that begin or end the text (see :func:`_two_pieces_do`).
     """
     n = len(text)
     backwards = lower_each(text[::-1])
@@ -742,7 +741,7 @@ def lower_each(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
-def two_pieces_do(n: int, found: Iterable[Found]) -> bool:
+def _two_pieces_do(n: int, found: Iterable[Found]) -> bool:
     """Whether some sequence of at most two pieces costs well below ``10000 ** 2`` (with a match found).
 
     Every sequence of three or more pieces costs at least ``10000 ** 2`` in the minimum search (its
@@ -795,7 +794,7 @@ def find_matches(
     edges_only = False
     for index in indexes:  # each index walked on its own: a small per-call one dies at once
         _dictionary_matches(text, lowered, index, out, max_tables=max_tables)
-        edges_only = edges_only or two_pieces_do(len(text), out)
+        edges_only = edges_only or _two_pieces_do(len(text), out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)
     _repeat_matches(text, base_guesses, out)

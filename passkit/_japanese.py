@@ -293,7 +293,7 @@ def _views(lowered: str) -> list[str]:
     return views
 
 
-def spelling_variant_matches(text: str, index: KeyIndex, *, edges_only: bool = False) -> list[Found]:
+def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     """Dictionary matches found by key: any romanisation's spelling of a listed word, also in l33t.
 
     Guesses follow zxcvbn's dictionary formula on the typed token: rank, times its capitalisation
@@ -302,8 +302,6 @@ def spelling_variant_matches(text: str, index: KeyIndex, *, edges_only: bool = F
     Args:
         text: the analysed (NFKC-normalised) password.
         index: the lists by key.
-        edges_only: only the matches that begin or end the text are wanted (the estimator knows that
-            no sequence of three pieces can be its minimum).
 
     Returns:
         Candidate dictionary matches, leaving out those the exact word index finds as well (a key
@@ -333,8 +331,7 @@ def spelling_variant_matches(text: str, index: KeyIndex, *, edges_only: bool = F
         lookup = index.variants.get if variants else index.entries.get
         walks: Iterable[tuple[int, int]]
         reading = (key, starts, ends, lookup)
-        # With edges_only, no walk is resumed (reaches are not kept): see _edge_walks.
-        for earlier in range(len(walked_views) - 1 if not edges_only else -1, -1, -1):
+        for earlier in range(len(walked_views) - 1, -1, -1):
             known = walked_views[earlier]
             if len(known[0]) == size and known[1:] == reading[1:]:
                 walked = reaches[earlier][:]  # where a walk ends before its first change, it ends as there
@@ -344,7 +341,7 @@ def spelling_variant_matches(text: str, index: KeyIndex, *, edges_only: bool = F
                 break
         else:
             walked, live = _first_steps(key, index.singles[variants])
-            walks = zip(live, live, strict=True) if not edges_only else _edge_walks(live, starts, ends, size)
+            walks = zip(live, live, strict=True)
         walked_views.append(reading)
         reaches.append(walked)
         if starts is None or ends is None:
@@ -396,22 +393,6 @@ def _first_steps(key: str, singles: frozenset[str]) -> tuple[list[int], list[int
         else:
             walked[a] = a
     return walked, live
-
-
-def _edge_walks(
-    live: Sequence[int], starts: Sequence[int] | None, ends: Sequence[int] | None, size: int
-) -> list[tuple[int, int]]:
-    """(start, first end looked up) of the walks that find every match at an end of the text.
-
-    A walk from a key character that maps to the text's first character is whole. The others can
-    only end the text, with a key character that maps to its last one (the first such is ``least``):
-    their walks begin there, since a walk gets that far exactly when the part up to it is in the
-    index (every key's prefixes are). What they leave out misses both ends of the text.
-    """
-    if starts is None or ends is None:  # each key character its own
-        return [(a, a and size - 1) for a in live]
-    least = ends.index(ends[-1])
-    return [(a, a if not starts[a] else a if a > least else least) for a in live]
 
 
 def _variant_match(
@@ -561,9 +542,4 @@ def japanese_matchers(
         del base_guesses
         return spelling_variant_matches(text, index())
 
-    def edge_variants(text: str) -> list[Found]:
-        return spelling_variant_matches(text, index(), edges_only=True)
-
-    # The estimator calls this instead when only matches at an end of the text can matter.
-    variants.edges_only = edge_variants  # type: ignore[attr-defined]
     return (variants, kana_matches)

@@ -332,6 +332,20 @@ def _whole_number(text: str, most: int) -> int:
     return value
 
 
+def _add_policy_options(parser: argparse.ArgumentParser) -> None:
+    """``--policy NAME`` (default ``amazon``) or ``--rules TEXT``, one or the other (check, audit)."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--policy",
+        default="amazon",
+        type=str.lower,
+        choices=policies.names(),
+        metavar="NAME",
+        help=f"preset policy: {', '.join(policies.names())} (default: amazon)",
+    )
+    source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text, e.g. 'minlength: 12;'")
+
+
 MAX_JOBS = 256
 
 
@@ -355,16 +369,7 @@ def _add_audit_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         epilog="Exit codes: 0 no line fails, 1 some line fails, 2 usage error (including no line checked).",
     )
     parser.add_argument("file", metavar="FILE", help="the password file, one per line; - reads stdin")
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--policy",
-        default="amazon",
-        type=str.lower,
-        choices=policies.names(),
-        metavar="NAME",
-        help=f"preset policy: {', '.join(policies.names())} (default: amazon)",
-    )
-    source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text, e.g. 'minlength: 12;'")
+    _add_policy_options(parser)
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     parser.add_argument("--locale", choices=LOCALES, default="en", help="language of the warnings (default: en)")
     parser.add_argument(
@@ -459,16 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Exit codes: 0 all pass, 1 some password fails, 2 usage error.",
     )
-    source = check_parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--policy",
-        default="amazon",
-        type=str.lower,
-        choices=policies.names(),
-        metavar="NAME",
-        help=f"preset policy: {', '.join(policies.names())} (default: amazon)",
-    )
-    source.add_argument("--rules", metavar="TEXT", help="policy as Password Rules text, e.g. 'minlength: 12;'")
+    _add_policy_options(check_parser)
     check_parser.add_argument("--json", action="store_true", help="print one JSON object per password (JSON Lines)")
     check_parser.add_argument("--locale", choices=LOCALES, default="en", help="language of the messages (default: en)")
     check_parser.add_argument(

@@ -11,6 +11,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from stats import chi_square_p_value
 
 import passkit._codes
 from passkit._codes import (
@@ -23,14 +24,6 @@ from passkit._codes import (
     recovery_codes,
 )
 from passkit.exceptions import OptionError, RecoveryCodeError
-
-
-def chi_square_p_value(counts: list[int], expected: float) -> float:
-    """Upper-tail p-value of Pearson's chi-square (Wilson-Hilferty normal approximation)."""
-    df = len(counts) - 1
-    statistic = sum((c - expected) ** 2 / expected for c in counts)
-    z = ((statistic / df) ** (1 / 3) - (1 - 2 / (9 * df))) / math.sqrt(2 / (9 * df))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 def is_date(text: str) -> bool:

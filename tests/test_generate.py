@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stats import chi_square_p_value
 
 import passkit
 from passkit import Generator, Policy, check, generate, policies
@@ -30,14 +31,6 @@ def brute_force(generator: Generator) -> list[str]:
         for text in ("".join(t) for t in itertools.product(generator.alphabet, repeat=generator.length))
         if check(text, policy).ok
     ]
-
-
-def chi_square_p_value(counts: list[int], expected: float) -> float:
-    """Upper-tail p-value of Pearson's chi-square (Wilson-Hilferty normal approximation)."""
-    df = len(counts) - 1
-    statistic = sum((c - expected) ** 2 / expected for c in counts)
-    z = ((statistic / df) ** (1 / 3) - (1 - 2 / (9 * df))) / math.sqrt(2 / (9 * df))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 class TestUniformity:

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from stats import chi_square_p
 
 from passkit import estimate, romanize
 from passkit._mangle import (
@@ -59,12 +60,6 @@ def forms(char: str, case: bool, leet: bool) -> str:
     if leet:
         options.update(LEET.get(char.lower(), ""))
     return "".join(sorted(options))
-
-
-def chi_square_p(statistic: float, df: int) -> float:
-    """Upper-tail p-value of a chi-square statistic by the Wilson-Hilferty normal approximation."""
-    z = ((statistic / df) ** (1 / 3) - (1 - 2 / (9 * df))) / math.sqrt(2 / (9 * df))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 class TestSteps:

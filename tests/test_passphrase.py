@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from stats import chi_square_p_value
 
 from passkit._csprng import randbelow_many
 from passkit._passphrase import CAPITALIZE_MODES, PassphraseGenerator, passphrase
@@ -25,14 +26,6 @@ HYPHENATED = {
     "eff-short-1": ["yo-yo"],
     "eff-short-2": ["yo-yo"],
 }
-
-
-def chi_square_p_value(counts: list[int], expected: float) -> float:
-    """Upper-tail p-value of Pearson's chi-square (Wilson-Hilferty normal approximation)."""
-    df = len(counts) - 1
-    statistic = sum((c - expected) ** 2 / expected for c in counts)
-    z = ((statistic / df) ** (1 / 3) - (1 - 2 / (9 * df))) / math.sqrt(2 / (9 * df))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 def spell(words: tuple[str, ...], cases: tuple[bool, ...], digit: tuple[int, int] | None, options: dict) -> str:

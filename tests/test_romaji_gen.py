@@ -10,6 +10,7 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from stats import chi_square_p_value
 
 from passkit._csprng import randbelow_many
 from passkit._romaji_gen import (
@@ -22,14 +23,6 @@ from passkit._romaji_gen import (
     romaji_password,
 )
 from passkit.exceptions import OptionError
-
-
-def chi_square_p_value(counts: list[int], expected: float) -> float:
-    """Upper-tail p-value of Pearson's chi-square (Wilson-Hilferty normal approximation)."""
-    df = len(counts) - 1
-    statistic = sum((c - expected) ** 2 / expected for c in counts)
-    z = ((statistic / df) ** (1 / 3) - (1 - 2 / (9 * df))) / math.sqrt(2 / (9 * df))
-    return 0.5 * math.erfc(z / math.sqrt(2))
 
 
 def spelled(morae: tuple[str, ...] | frozenset[str], count: int) -> set[str]:

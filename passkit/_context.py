@@ -128,7 +128,8 @@ class ContextTokens:
         return bool(self.long or self.short or self.digits)
 
 
-def _birthday(year: int, month: int, day: int) -> list[str]:
+def birthday_digits(year: int, month: int, day: int) -> list[str]:
+    """The digit forms a birthday is typed in: 19850412, 850412, 0412, 1204, 1985, 12041985, ..."""
     y4, y2, mm, dd = f"{year:04d}", f"{year % 100:02d}", f"{month:02d}", f"{day:02d}"
     return [y4 + mm + dd, y2 + mm + dd, mm + dd, dd + mm, y4, dd + mm + y4, mm + dd + y4, dd + mm + y2, mm + dd + y2]
 
@@ -161,7 +162,7 @@ def _date_readings(numbers: list[str]) -> list[tuple[int, int, int]]:
 
 def _date_tokens(numbers: list[str]) -> list[str]:
     """Birthday tokens if the numbers read as a date, else an empty list."""
-    return [token for reading in _date_readings(numbers) for token in _birthday(*reading)]
+    return [token for reading in _date_readings(numbers) for token in birthday_digits(*reading)]
 
 
 def _phone_tokens(runs: list[str]) -> list[str]:
@@ -241,7 +242,7 @@ def _is_digit_input(item: str | datetime.date) -> bool:
 def _expand_one(item: str | datetime.date) -> ContextTokens:
     """Tokens of one input (memoized per input: at most 1,024 entries, inputs only, never passwords)."""
     if isinstance(item, datetime.date):
-        raw = [("birthday", t) for t in _birthday(item.year, item.month, item.day)]
+        raw = [("birthday", t) for t in birthday_digits(item.year, item.month, item.day)]
     else:
         raw = _classify(nfkc(item).strip())
     long: dict[str, str] = {}

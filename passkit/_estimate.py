@@ -21,6 +21,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from passkit._context import birthday_digits
 from passkit._estimate_match import (
     Found,
     KeyboardGraph,
@@ -422,12 +423,7 @@ def _date_words(day: datetime.date) -> tuple[str, ...]:
     ``1985-04-12``, ``19850412``, ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``,
     ``04121985``, ``120485``, ``041285``.
     """
-    y4, y2, mm, dd = f"{day.year:04d}", f"{day.year % 100:02d}", f"{day.month:02d}", f"{day.day:02d}"
-    return (
-        f"{y4}-{mm}-{dd}",
-        *(y4 + mm + dd, y2 + mm + dd, mm + dd, dd + mm, y4),
-        *(dd + mm + y4, mm + dd + y4, dd + mm + y2, mm + dd + y2),
-    )
+    return (f"{day.year:04d}-{day.month:02d}-{day.day:02d}", *birthday_digits(day.year, day.month, day.day))
 
 
 def _user_entries(user_inputs: Sequence[str | datetime.date]) -> dict[str, tuple[str, int]]:

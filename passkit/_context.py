@@ -146,18 +146,19 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def _date_readings(numbers: list[str]) -> list[tuple[int, int, int]]:
     """The valid (year, month, day) readings of the numbers of a text, if it reads as a date."""
-    if len(numbers) == 1 and len(numbers[0]) == 8:
+    if len(numbers) != 3:  # year, month, day
+        if len(numbers) != 1 or len(numbers[0]) != _YYYYMMDD:
+            return []
         text = numbers[0]
         numbers = [text[:4], text[4:6], text[6:]]
-    if len(numbers) != 3:
-        return []
     a, b, c = numbers
-    readings: list[tuple[int, int, int]] = []
-    if len(a) == 4:
-        readings.append((int(a), int(b), int(c)))
-    elif len(c) == 4:
-        readings += [(int(c), int(b), int(a)), (int(c), int(a), int(b))]  # day first, then US month first
-    return [reading for reading in readings if _valid(*reading)]
+    if len(a) == _YEAR_DIGITS:
+        reading = (int(a), int(b), int(c))
+        return [reading] if _valid(*reading) else []
+    if len(c) == _YEAR_DIGITS:  # day first, then US month first
+        year, first, second = int(c), int(a), int(b)
+        return [reading for reading in ((year, second, first), (year, first, second)) if _valid(*reading)]
+    return []
 
 
 def _date_tokens(numbers: list[str]) -> list[str]:
@@ -198,36 +199,43 @@ def _classify(text: str) -> list[Token]:
     return tokens + [("name", n) for n in numbers]
 
 
-def validate_user_inputs(user_inputs: object) -> tuple[str | datetime.date, ...]:
-    """Check the type of ``user_inputs`` and return it as a tuple, each string cut to 256 code points."""
+def _iso(day: datetime.date) -> str:
+    """A date as ``YYYY-MM-DD`` text: it reads as the same birthday (a ``datetime`` loses its time)."""
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def validate_user_inputs(user_inputs: object) -> tuple[str, ...]:
+    """Check the type of ``user_inputs`` and return it as a tuple of text.
+
+    Each string is cut to 256 code points; each date becomes its ``YYYY-MM-DD`` text, which
+    :func:`_classify` reads as the same birthday with the same tokens.
+    """
     if (user_inputs.__class__ is list or user_inputs.__class__ is tuple) and len(user_inputs) <= MAX_USER_INPUTS:
-        # The usual call: a short list of plain strings and dates, taken as they are.
+        # The usual call: a short list of plain strings and dates.
+        texts = []
         for item in user_inputs:
             if item.__class__ is str:
-                if len(item) > MAX_INPUT_LENGTH:
-                    break
-            elif item.__class__ is not datetime.date:
+                texts.append(item if len(item) <= MAX_INPUT_LENGTH else item[:MAX_INPUT_LENGTH])
+            elif item.__class__ is datetime.date:
+                texts.append(item.isoformat())  # YYYY-MM-DD, the year always in 4 digits
+            else:
                 break
         else:
-            return tuple(user_inputs)
+            return tuple(texts)
     if user_inputs == ():
         return ()
-    if isinstance(user_inputs, (list, tuple)):
-        fast: tuple[str, ...] = tuple(user_inputs[:MAX_USER_INPUTS])
-        if set(map(type, fast)) == {str} and max(map(len, fast)) <= MAX_INPUT_LENGTH:
-            return fast
     if isinstance(user_inputs, (str, bytes)):
         raise TypeError("user_inputs must be a sequence of strings (or dates), not a single string; wrap it: [value]")
     if not isinstance(user_inputs, Iterable):
         raise TypeError(f"user_inputs must be an iterable of str or datetime.date, not {type(user_inputs).__name__}")
-    items: list[str | datetime.date] = []
+    items: list[str] = []
     for item in user_inputs:
         if len(items) == MAX_USER_INPUTS:
             break
         if isinstance(item, str):
             items.append(item[:MAX_INPUT_LENGTH])
         elif isinstance(item, datetime.date):
-            items.append(item)
+            items.append(_iso(item))
         else:
             raise TypeError(f"each user input must be a str or datetime.date, not {type(item).__name__}")
     return tuple(items)
@@ -448,40 +456,49 @@ def _numbers_hit(text: str, casefolded: str, windows: list[str]) -> _InputHit | 
 
     ``windows`` are the password's pieces of 4 digits in a row.
     """
-    numbers = _runs(text, _DIGIT_WORDS)
+    numbers = text.encode("ascii").translate(_DIGIT_WORDS).decode("ascii").split()
     # Phone and number tokens are pieces of the digits run together, and start with one of the
     # windows: unless the digits hold a window, and unless a birthday token may match, nothing can.
     whole = "".join(numbers)
-    if not any(map(whole.__contains__, windows)) and not _may_be_birthday(numbers, casefolded):
-        return None
+    for window in windows:
+        if window in whole:
+            break
+    else:
+        if not _may_be_birthday(numbers, casefolded):
+            return None
     readings = _date_readings(numbers)
     if readings:
-        digit = max(_birthday_length(*reading, casefolded) for reading in readings)
+        digit = _birthday_length(*readings[0], casefolded)
+        if len(readings) > 1:
+            digit = max(digit, _birthday_length(*readings[1], casefolded))
         return ("birthday", (0, digit, 0)) if digit else None
     if _PHONE_CHARS.issuperset(text) and len(whole) >= MIN_PHONE_DIGITS:
-        digit = _phone_length(numbers, casefolded, windows)
+        digit = _phone_length(numbers, casefolded)
         return ("phone", (0, digit, 0)) if digit else None
     digit = _digits_length(numbers, casefolded)
     return ("name", (0, digit, 0)) if digit else None
 
 
-def _phone_length(runs: list[str], casefolded: str, windows: list[str]) -> int:
+def _phone_length(runs: list[str], casefolded: str) -> int:
     """Length of the longest phone token (see :func:`_phone_tokens`) the password contains."""
     runs = runs[:MAX_PHONE_RUNS]
     whole = "".join(runs)
     if whole in casefolded:
         return len(whole)
-    # Every token is a piece of ``whole`` starting with one of the password's windows of 4 digits.
-    if not any(map(whole.__contains__, windows)):
-        return 0
-    return _digits_length(_phone_tokens(runs), casefolded)
+    best = 0
+    for start in range(len(runs)):
+        piece = ""
+        for run in runs[start : start + 4]:
+            piece += run
+            if piece not in casefolded:
+                break  # the longer pieces from this start hold this one
+            if len(piece) > best and len(piece) >= MIN_DIGIT_TOKEN:
+                best = len(piece)
+    return best
 
 
-def _general_hit(item: str | datetime.date, casefolded: str, folded: str, digit_run: bool) -> _InputHit | None:
+def _general_hit(item: str, casefolded: str, folded: str, digit_run: bool) -> _InputHit | None:
     """What one input contributes, from its expanded (memoized) tokens."""
-    if isinstance(item, datetime.date):
-        digit = _birthday_length(item.year, item.month, item.day, casefolded) if digit_run else 0
-        return ("birthday", (0, digit, 0)) if digit else None
     if not digit_run and _is_digit_input(item):
         return None
     tokens = _expand_one(item)
@@ -513,25 +530,27 @@ def _odd_domain(blob: str) -> bool:
     return _ODD_DOMAIN.search(blob) is not None
 
 
-def _birthday_may_match(items: tuple[str | datetime.date, ...], casefolded: str) -> bool:
-    """Whether a birthday token of a date, or of text without letters that reads as one, may match."""
+def _birthday_may_match(items: tuple[str, ...], casefolded: str) -> bool:
+    """Whether a birthday token of a text without letters that reads as a date may match."""
     for item in items:
-        if isinstance(item, str):
-            if (
-                "@" not in item
-                and item.lower() == item.upper()
-                and _may_be_birthday(_runs(item, _DIGIT_WORDS), casefolded)
-            ):
-                return True
-        elif _birthday_length(item.year, item.month, item.day, casefolded):
+        if "@" not in item and item.lower() == item.upper() and _may_be_birthday(_runs(item, _DIGIT_WORDS), casefolded):
             return True
     return False
+
+
+# Every ``MMDD`` and ``DDMM`` of a date: a birthday token that is not the year holds one of them.
+_CALENDAR_WINDOWS = frozenset(
+    form
+    for month in range(1, 13)
+    for day in range(1, 32)
+    for form in (f"{month:02d}{day:02d}", f"{day:02d}{month:02d}")
+)
 
 
 def _match_inputs(
     casefolded: str,
     folded: str,
-    items: tuple[str | datetime.date, ...],
+    items: tuple[str, ...],
     digit_runs: list[str],
     windows: list[str],
     *,
@@ -554,7 +573,7 @@ def _match_inputs(
     runs = digit_runs if other_digits else []
     hits: list[_InputHit] = []
     for item in items:
-        if isinstance(item, str) and item.isascii():
+        if item.isascii():
             if "@" in item:
                 if not (letters or (runs and not _ASCII_DIGITS.isdisjoint(item))):
                     continue
@@ -576,10 +595,8 @@ def _match_inputs(
                     if not runs or _ASCII_DIGITS.isdisjoint(item):
                         continue
                 hit = _name_hit(item, skeletons, casefolded, folded, runs)
-        elif isinstance(item, str) or (birthdays and digit_runs):
-            hit = _general_hit(item, casefolded, folded, bool(digit_runs))
         else:
-            continue
+            hit = _general_hit(item, casefolded, folded, bool(digit_runs))
         if hit is not None:
             hits.append(hit)
     if not hits:
@@ -592,54 +609,62 @@ def _match_inputs(
     return kind
 
 
-def context_hit(casefolded: str, folded: str, items: tuple[str | datetime.date, ...]) -> str | None:
+def context_hit(casefolded: str, folded: str, items: tuple[str, ...]) -> str | None:
     """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
-    Ties go first to letter tokens of 5 or more characters, then to digit tokens, then to short
-    letter tokens, each in input order.
+    ``items`` come from :func:`validate_user_inputs` (dates already as text). Ties go first to
+    letter tokens of 5 or more characters, then to digit tokens, then to short letter tokens, each
+    in input order.
 
     Most passwords are ruled out at once by tests over all the ASCII inputs together, each a
     necessary condition for a match: a letter token holds a word of its input, or is a domain
     label (made of letters, unless :func:`_odd_domain`); the joined words start with their first
     words' letters (see :func:`_letters_may_match`); a digit token other than a birthday's is a
     piece of its input's digits run together and starts with 4 digits in a row of the password;
-    a birthday token holds the year, or the month and day. Otherwise ASCII text and dates are
-    matched from the password's side without building their tokens, and other inputs are
-    expanded into tokens (memoized per input).
+    a birthday token holds the year (a piece of its input's digits), or the month and day as
+    ``MMDD`` or ``DDMM`` (see ``_CALENDAR_WINDOWS``). Otherwise ASCII text is matched from the
+    password's side without building its tokens, and other inputs are expanded into tokens
+    (memoized per input).
     """
-    digit_runs: list[str] = []  # the password's runs of 4 or more digits
-    if not casefolded.isascii():
+    # The password's runs of 4 or more digits, found by a regex only when it has digits at all.
+    digit_runs: list[str] = []
+    if not casefolded.isascii() or casefolded.encode("ascii").translate(_DIGIT_WORDS).split():
         digit_runs = _DIGIT_RUNS.findall(casefolded)
-    else:
-        runs = casefolded.encode("ascii").translate(_DIGIT_WORDS).split()
-        if runs and max(map(len, runs)) >= MIN_DIGIT_TOKEN:
-            digit_runs = [run.decode("ascii") for run in runs if len(run) >= MIN_DIGIT_TOKEN]
     # Every 4 digits in a row of the password (a year is the most common run: it is its own window).
-    windows = [run[start : start + MIN_DIGIT_TOKEN] for run in digit_runs for start in range(len(run) - 3)]
-    try:
-        blob = "\n".join(items)  # type: ignore[arg-type]
-    except TypeError:  # dates among the inputs
-        blob = "\n".join([item for item in items if isinstance(item, str)])
-    letters = digits = birthdays = True
-    if blob.isascii():
-        raw = blob.encode("ascii")
-        words = raw.translate(_SKELETON_WORDS).decode("ascii").split()
-        letters = (any(map(folded.__contains__, words)) and _letters_may_match(words, folded)) or (
-            "@" in blob
-            and (
-                not blob.partition("@")[2].partition("\n")[0].replace(".", "").isalpha()
-                if blob.count("@") == 1
-                else _odd_domain(blob)
-            )
+    if not digit_runs or (len(digit_runs) == 1 and len(digit_runs[0]) == MIN_DIGIT_TOKEN):
+        windows = digit_runs
+    else:
+        windows = [run[start : start + MIN_DIGIT_TOKEN] for run in digit_runs for start in range(len(run) - 3)]
+    blob = "\n".join(items)
+    if not blob.isascii():
+        return _match_inputs(
+            casefolded, folded, items, digit_runs, windows, letters=True, other_digits=True, birthdays=True
         )
-        if windows:
-            digits = any(map(raw.translate(None, _NOT_DIGITS).decode("ascii").__contains__, windows))
-            # With other digit tokens possible, every input without letters is matched anyway.
-            birthdays = digits or _birthday_may_match(items, casefolded)
+    raw = blob.encode("ascii")
+    words = raw.translate(_SKELETON_WORDS).decode("ascii").split()
+    letters = False
+    for word in words:
+        if word in folded:
+            letters = len(word) >= MIN_SHORT_TOKEN or _letters_may_match(words, folded)
+            break
+    if not letters and "@" in blob:
+        letters = (
+            not blob.partition("@")[2].partition("\n")[0].replace(".", "").isalpha()
+            if blob.count("@") == 1
+            else _odd_domain(blob)
+        )
+    digits = birthdays = False
+    if windows:
+        blob_digits = raw.translate(None, _NOT_DIGITS).decode("ascii")
+        for window in windows:
+            if window in blob_digits:
+                digits = birthdays = True
+                break
         else:
-            digits = birthdays = False
-        if not (letters or digits or birthdays):
-            return None
+            # A year is a piece of its input's digits (tested just above); a month and day are not.
+            birthdays = not _CALENDAR_WINDOWS.isdisjoint(windows) and _birthday_may_match(items, casefolded)
+    if not (letters or digits or birthdays):
+        return None
     return _match_inputs(
         casefolded, folded, items, digit_runs, windows, letters=letters, other_digits=digits, birthdays=birthdays
     )

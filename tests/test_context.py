@@ -117,6 +117,16 @@ class TestBirthday:
         """A password without digits never contains a birthday."""
         assert _context(letters, [day]) is None
 
+    @given(day=birthdays)
+    def test_date_is_its_iso_text(self, day: datetime.date) -> None:
+        """A date is validated to its ``YYYY-MM-DD`` text, which expands to exactly the date's tokens.
+
+        ``check`` relies on this: it matches dates as text, without a path of their own.
+        """
+        moment = datetime.datetime(day.year, day.month, day.day, 23, 59)
+        assert (f"{day.year:04d}-{day.month:02d}-{day.day:02d}",) * 2 == validate_user_inputs([day, moment])
+        assert expand_user_inputs((day,)) == expand_user_inputs(validate_user_inputs([day]))
+
 
 class TestPhone:
     """A phone number means its digits and every digit run of 4 or more."""

@@ -10,7 +10,10 @@ timing); then times, side by side on the same passwords:
   blocklist and the context words doing real work;
 * Django's MinimumLengthValidator + CommonPasswordValidator + NumericPasswordValidator, each
   ``validate(pw)`` called in turn and ``ValidationError`` caught (what ``validate_password`` does);
-* the same trio through ``django.contrib.auth.password_validation.validate_password``.
+* the same trio through ``django.contrib.auth.password_validation.validate_password``;
+* Django's four default validators, the trio plus ``UserAttributeSimilarityValidator``, given a
+  user whose first name, last name, email, phone and birthday (as text) are the same user inputs:
+  Django's counterpart of passkit's context words, for reference (the issue's target is the trio).
 
 Each figure is the best of ``--repeat`` runs, timed with ``time.perf_counter``.
 
@@ -26,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import django
 from detstream import Stream  # benchmarks/detstream.py: deterministic inputs
@@ -197,7 +201,11 @@ def build_workload(n: int, users: int) -> tuple[list[str], list[list[str | datet
     return passwords, inputs, counts
 
 
-def setup_django() -> tuple[list[object], Callable[..., None]]:
+USER_ATTRIBUTES = ("first_name", "last_name", "email", "phone", "birthday")
+
+
+def setup_django() -> tuple[list[object], Callable[..., None], object]:
+    """The trio, ``validate_password`` and a ``UserAttributeSimilarityValidator`` for USER_ATTRIBUTES."""
     settings.configure(USE_I18N=True, USE_TZ=True, INSTALLED_APPS=[])
     django.setup()
     from django.contrib.auth import password_validation  # noqa: PLC0415 (needs settings first)
@@ -207,7 +215,27 @@ def setup_django() -> tuple[list[object], Callable[..., None]]:
         password_validation.CommonPasswordValidator(),
         password_validation.NumericPasswordValidator(),
     ]
-    return validators, password_validation.validate_password
+    similarity = password_validation.UserAttributeSimilarityValidator(user_attributes=USER_ATTRIBUTES)
+    return validators, password_validation.validate_password, similarity
+
+
+class _NoFields:
+    """A model's ``_meta`` for a plain user object: the error message then names the attribute."""
+
+    @staticmethod
+    def get_field(name: str) -> object:
+        from django.core.exceptions import FieldDoesNotExist  # noqa: PLC0415 (after django.setup())
+
+        raise FieldDoesNotExist(name)
+
+
+def django_user(profile: list[str | datetime.date]) -> SimpleNamespace:
+    """A stand-in user with the profile as text attributes, for ``UserAttributeSimilarityValidator``."""
+    name, email, phone, birthday = (str(item) for item in profile)
+    first, _, last = name.partition(" ")
+    return SimpleNamespace(
+        first_name=first, last_name=last, email=email, phone=phone, birthday=birthday, _meta=_NoFields()
+    )
 
 
 def time_best(
@@ -221,6 +249,57 @@ def time_best(
         rejected = run(passwords)
         best = min(best, time.perf_counter() - start)
     return label, best, rejected
+
+
+def django_checkers(inputs: Sequence[list[str | datetime.date]]) -> list[tuple[str, Callable[[Sequence[str]], int]]]:
+    """Django's checkers, each returning how many passwords it rejected (call after setup_django)."""
+    validators, validate_password, similarity = setup_django()
+    from django.core.exceptions import ValidationError  # noqa: PLC0415 (after django.setup())
+
+    def django_trio(passwords: Sequence[str]) -> int:
+        rejected = 0
+        for pw in passwords:
+            failed = False
+            for validator in validators:
+                try:
+                    validator.validate(pw)  # type: ignore[attr-defined]
+                except ValidationError:
+                    failed = True
+            rejected += failed
+        return rejected
+
+    users = [django_user(profile) for profile in inputs]
+
+    def django_four(passwords: Sequence[str]) -> int:
+        rejected = 0
+        for pw, user in zip(passwords, users, strict=False):
+            failed = False
+            for validator in validators:
+                try:
+                    validator.validate(pw)  # type: ignore[attr-defined]
+                except ValidationError:
+                    failed = True
+            try:
+                similarity.validate(pw, user)  # type: ignore[attr-defined]
+            except ValidationError:
+                failed = True
+            rejected += failed
+        return rejected
+
+    def django_validate_password(passwords: Sequence[str]) -> int:
+        rejected = 0
+        for pw in passwords:
+            try:
+                validate_password(pw, password_validators=validators)
+            except ValidationError:
+                rejected += 1
+        return rejected
+
+    return [
+        ("Django trio, validator.validate(pw) x3", django_trio),
+        ("Django validate_password(pw, trio)", django_validate_password),
+        ("Django trio + UserAttributeSimilarity(user), x4", django_four),
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,9 +317,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--n and --repeat must be at least 1, --users at least 0")
     users = args.users or args.n
 
-    validators, validate_password = setup_django()
-    from django.core.exceptions import ValidationError  # noqa: PLC0415 (after django.setup())
-
     passwords, inputs, counts = build_workload(args.n, users)
     check = passkit.check
 
@@ -253,32 +329,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for pw, context in zip(passwords, inputs, strict=False)
         )
 
-    def django_trio(passwords: Sequence[str]) -> int:
-        rejected = 0
-        for pw in passwords:
-            failed = False
-            for validator in validators:
-                try:
-                    validator.validate(pw)  # type: ignore[attr-defined]
-                except ValidationError:
-                    failed = True
-            rejected += failed
-        return rejected
-
-    def django_validate_password(passwords: Sequence[str]) -> int:
-        rejected = 0
-        for pw in passwords:
-            try:
-                validate_password(pw, password_validators=validators)
-            except ValidationError:
-                rejected += 1
-        return rejected
-
     runs = (
         ('passkit check(pw, "amazon")', passkit_amazon),
         ('passkit check(pw, "amazon-recommended", user_inputs=[4])', passkit_recommended),
-        ("Django trio, validator.validate(pw) x3", django_trio),
-        ("Django validate_password(pw, trio)", django_validate_password),
+        *django_checkers(inputs),
     )
     # Warm-up: load the word lists and fill caches outside the timings.
     for _, run in runs:
@@ -300,8 +354,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("ratios, passkit checks/s divided by Django checks/s (above 1.00: passkit is faster)")
     for passkit_label, _, _ in results[:2]:
         for django_label, _, _ in results[2:]:
+            if passkit_label == results[0][0] and django_label == results[4][0]:
+                continue  # "amazon" looks at no user inputs: no counterpart of the four
             name = f"{passkit_label.removeprefix('passkit ')} / {django_label.removeprefix('Django ')}"
-            print(f"  {name:<86}{rates[passkit_label] / rates[django_label]:>6.2f}")
+            print(f"  {name:<92}{rates[passkit_label] / rates[django_label]:>6.2f}")
     return 0
 
 

@@ -27,6 +27,7 @@ from passkit._estimate_match import (
     KeyboardGraph,
     Keyboards,
     RankedDictionary,
+    ShortenedName,
     WordIndex,
     add_word,
     brute_limits,
@@ -84,6 +85,10 @@ class Match:
         reversed: the word is spelled backwards.
         l33t: the word is written with substitutions such as ``@`` for ``a``.
         name: keyboard graph, regex or sequence name, where the pattern has one.
+        last_letter_dropped: the token is a dictionary word of six or more characters without its
+            last character (``passwor``); ``rank`` is the whole word's, and the guesses are twice
+            those of the word itself (an attacker tries each word whole and shortened). Not to be
+            confused with :attr:`Estimate.truncated`, which is about the password, not one word.
     """
 
     pattern: str
@@ -96,12 +101,13 @@ class Match:
     reversed: bool = False
     l33t: bool = False
     name: str = ""
+    last_letter_dropped: bool = False
 
     def __repr__(self) -> str:
         extra = ""
         if self.pattern == "dictionary":
             extra = f", dictionary_name={self.dictionary_name!r}, rank={self.rank}"
-            extra += f", reversed={self.reversed}, l33t={self.l33t}"
+            extra += f", reversed={self.reversed}, l33t={self.l33t}, last_letter_dropped={self.last_letter_dropped}"
         elif self.name:
             extra = f", name={self.name!r}"
         return (
@@ -584,6 +590,7 @@ def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     _SET_REVERSED,
     _SET_L33T,
     _SET_NAME,
+    _SET_DROPPED,
 ) = _slot_setters(Match)
 _SET_SECONDS, _SET_DISPLAY = _slot_setters(CrackTime)
 _SET_WARNING, _SET_SUGGESTIONS = _slot_setters(Feedback)
@@ -604,13 +611,21 @@ def _public_match(text: str, step: tuple[int, int, float, Found | None]) -> Matc
         _SET_REVERSED(match, False)
         _SET_L33T(match, False)
         _SET_NAME(match, "")
+        _SET_DROPPED(match, False)
     else:
+        name = found.dictionary_name
         _SET_PATTERN(match, found.pattern)
-        _SET_DICTIONARY(match, found.dictionary_name)
-        _SET_RANK(match, found.rank)
         _SET_REVERSED(match, found.reversed)
         _SET_L33T(match, found.l33t)
         _SET_NAME(match, found.name)
+        if type(name) is ShortenedName:  # its rank in the index is twice the word's
+            _SET_DICTIONARY(match, str(name))
+            _SET_RANK(match, found.rank // 2)
+            _SET_DROPPED(match, True)
+        else:
+            _SET_DICTIONARY(match, name)
+            _SET_RANK(match, found.rank)
+            _SET_DROPPED(match, False)
     return match
 
 
@@ -706,6 +721,8 @@ def _dictionary_feedback(match: Match, sole: bool) -> tuple[str, tuple[str, ...]
         warning = "romaji-alone" if sole else "romaji-common"
     elif match.dictionary_name == _RESERVED:
         warning = "user-input"
+    if match.last_letter_dropped and match.dictionary_name != _RESERVED:
+        warning = "last-letter-dropped"
     suggestions = []
     token = match.token
     if token[:1].isupper() and token[1:].lower() == token[1:] and len(token) > 1:

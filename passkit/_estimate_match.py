@@ -19,6 +19,7 @@ import importlib
 import importlib.util
 import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,10 +30,12 @@ from passkit._wordlists import lazy
 
 __all__ = [
     "DEFAULT_LETTER_SUBSTITUTIONS",
+    "MIN_SHORTENED",
     "Found",
     "KeyboardGraph",
     "Keyboards",
     "RankedDictionary",
+    "ShortenedName",
     "WordIndex",
     "add_word",
     "brute_limits",
@@ -233,18 +236,50 @@ _MEANINGS = {
 }
 
 
+MIN_SHORTENED = 5
+"""A word of at least ``MIN_SHORTENED + 1`` characters also matches without its last character."""
+
+
+class ShortenedName(str):
+    """The dictionary name of an index entry that is a word with its last character dropped.
+
+    Such an entry's rank is twice the word's (an attacker tries every word whole and without its
+    last letter: in that combined list the shortened form comes about twice as late), so the
+    matchers price it like any word; the public :class:`passkit.Match` reports the plain name, the
+    word's own rank and ``last_letter_dropped``.
+    """
+
+    __slots__ = ()
+
+
+def _shortened_wins(doubled: int, known: tuple[str, int] | None) -> bool:
+    """Whether a shortened entry of rank ``doubled`` replaces ``known`` (a word wins ties)."""
+    if known is None or not known[1]:
+        return True
+    return doubled < known[1]
+
+
 def add_word(entries: dict[str, tuple[str, int]], name: str, rank: int, word: str) -> None:
-    """Add ``word`` (already lower-cased) and its prefixes to an index dict, keeping the best rank."""
+    """Add ``word`` (already lower-cased), its prefixes and its shortened form to an index dict.
+
+    Each key keeps the entry with the fewest guesses (a word wins a tie with a shortened form).
+    """
     if not word:
         return
     known = entries.get(word)
-    if known is None or not known[1] or rank < known[1]:
+    if known is None or not known[1] or rank < known[1] or (rank == known[1] and type(known[0]) is ShortenedName):
         entries[word] = (name, rank)
     # Every key already present has all its prefixes present, so stop at the first known prefix.
     for end in range(len(word) - 1, 0, -1):
         if word[:end] in entries:
             break
         entries[word[:end]] = _PREFIX_ONLY
+    if len(word) > MIN_SHORTENED and _shortened_wins(rank * 2, entries[word[:-1]]):
+        entries[word[:-1]] = (ShortenedName(name), rank * 2)
+
+
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+_CHOP = operator.itemgetter(slice(None, -1))  # all but the last character
 
 
 class WordIndex:
@@ -252,14 +287,18 @@ class WordIndex:
 
     ``entries[text]`` is ``(dictionary name, rank)`` for a word (the best rank over all
     dictionaries) and ``("", 0)`` for a proper prefix that is not a word; absent text is neither.
-    Immutable once built.
+    A word of at least ``MIN_SHORTENED + 1`` characters without its last character (already a key,
+    as a prefix) is ``(ShortenedName(dictionary name), 2 * rank)`` unless a word or another
+    shortened word there has no more guesses (a word wins ties). Immutable once built.
     """
 
     __slots__ = ("entries",)
 
     def __init__(self, dictionaries: Iterable[tuple[str, Iterable[str]]]) -> None:
         best: dict[str, tuple[str, int]] = {}
+        names: list[str] = []
         for name, words in dictionaries:
+            names.append(name)
             for rank, raw in enumerate(words, 1):
                 lowered = raw.lower()
                 word = raw if lowered == raw else lowered  # share the list's string when possible
@@ -268,6 +307,29 @@ class WordIndex:
                     best[word] = (name, rank)
         entries = dict.fromkeys({word[:end] for word in best for end in range(1, len(word))}, _PREFIX_ONLY)
         entries.update(best)
+        # Shortened words at twice their rank: per key the lowest rank (the earliest list on a tie, as
+        # for words), where no word there has as few guesses. Built with C-level loops (this is load
+        # time): words in reverse order, stably sorted by falling rank, so that the dict keeps each
+        # key's last, lowest-ranked, earliest shortened word.
+        longer = [(rank, word, name) for word, (name, rank) in reversed(best.items()) if len(word) > MIN_SHORTENED]
+        longer.sort(key=_FIRST, reverse=True)
+        twice = list(range(0, 2 * longer[0][0] + 1, 2)) if longer else []  # one int object per doubled rank
+        marks = {name: ShortenedName(name) for name in names}
+        shortened = dict(
+            zip(
+                map(_CHOP, map(_SECOND, longer)),
+                zip(
+                    map(marks.__getitem__, map(_THIRD, longer)),
+                    map(twice.__getitem__, map(_FIRST, longer)),
+                    strict=True,
+                ),
+                strict=True,
+            )
+        )
+        for key in shortened.keys() & best.keys():
+            if best[key][1] <= shortened[key][1]:
+                del shortened[key]
+        entries.update(shortened)
         self.entries: Mapping[str, tuple[str, int]] = entries
 
 

@@ -27,6 +27,7 @@ from passkit._estimate_match import (
     Found,
     KeyboardGraph,
     RankedDictionary,
+    ShortenedName,
     WordIndex,
     _l33t_variations,
     brute_limits,
@@ -354,7 +355,7 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                         break
                     if (
                         entry[1]
-                        and not (part in as_spelled and view[a : b + 1] == part)
+                        and not (part in as_spelled and view[a : b + 1] == part and type(entry[0]) is not ShortenedName)
                         and (a, b, entry[0]) not in seen
                     ):
                         _variant_match(text, lowered, view, a, b, entry=entry, seen=seen, out=out, limits=limits)
@@ -373,7 +374,10 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                 if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on
                 i, j = starts[a], ends[b]
-                if not (part in as_spelled and view[i : j + 1] == part) and (i, j, entry[0]) not in seen:
+                if (
+                    not (part in as_spelled and view[i : j + 1] == part and type(entry[0]) is not ShortenedName)
+                    and (i, j, entry[0]) not in seen
+                ):
                     _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
     return out
 

@@ -31,15 +31,20 @@ from passkit._estimate import (
     strength_score,
 )
 from passkit._estimate_match import (
+    MIN_SHORTENED,
     Found,
     KeyboardGraph,
     RankedDictionary,
+    ShortenedName,
+    WordIndex,
     _dictionary_matches,
     find_matches,
     keyboard_graph,
+    zxcvbn_dictionaries,
     zxcvbn_graphs,
 )
 from passkit._estimate_text import display_time
+from passkit._japanese import japanese_dictionaries
 from passkit._normalize import nfkc
 from passkit._strength import Scorer
 from passkit.exceptions import UnsupportedLocaleError
@@ -184,6 +189,105 @@ class TestNeverMoreOptimisticThanZxcvbn:
     def test_known_answers(self, password: str, expected: int) -> None:
         """Known answers, equal to zxcvbn's on these classics."""
         assert expected == estimate(password).guesses
+
+
+def long_words() -> list[tuple[str, int, str]]:
+    """(dictionary name, rank, word) for every word of six or more characters in the default lists."""
+    found = []
+    for dictionary in (*zxcvbn_dictionaries(), *japanese_dictionaries()):
+        seen: set[str] = set()
+        for rank, raw in enumerate(dictionary.load(), 1):
+            word = raw.lower()
+            if word not in seen and len(word) > MIN_SHORTENED and nfkc(word) == word and word.isascii():
+                found.append((dictionary.name, rank, word))
+            seen.add(word)
+    return found
+
+
+LONG_WORDS = long_words()
+
+
+class TestLastLetterDropped:
+    """A word of six or more characters without its last letter is a match at twice the word's guesses."""
+
+    @pytest.mark.parametrize(
+        ("password", "name", "rank", "guesses"),
+        [
+            ("passwor", "passwords", 2, 5),
+            ("Passwor", "passwords", 2, 9),
+            ("hajimemasit", "ja_curated", 5, 11),
+            ("hajimemashit", "ja_curated", 5, 11),  # through the spelling-variant keys
+            ("H4j!meMAsiT", "ja_curated", 5, 2 * 5 * 255 * 4 + 1),  # capitals (255), l33t a and i (2 * 2)
+            ("qwert", "passwords", 4, 9),  # five characters from a six-character word
+        ],
+    )
+    def test_known_answers(self, password: str, name: str, rank: int, guesses: int) -> None:
+        """The whole password is one shortened dictionary match: the word's list and rank, twice its guesses."""
+        result = estimate(password)
+        (match,) = result.sequence
+        assert ("dictionary", name, rank, True) == (
+            match.pattern,
+            match.dictionary_name,
+            match.rank,
+            match.last_letter_dropped,
+        )
+        assert guesses == result.guesses
+        assert result.score <= 2
+
+    def test_recipe_example_is_weak(self) -> None:
+        """The documented recipe's output (はじめまして -> H4j!meMAsiT) scores at most 2, with l33t noted."""
+        result = estimate("H4j!meMAsiT")
+        assert (1, True, True) == (result.score, result.sequence[0].l33t, result.sequence[0].last_letter_dropped)
+
+    def test_four_characters_never_count(self) -> None:
+        """A four-character token is never a shortened word (``davi`` from ``david``)."""
+        assert all(not m.last_letter_dropped for m in estimate("davi").sequence)
+        index = default_index()
+        assert all(len(key) >= MIN_SHORTENED for key, entry in index.items() if type(entry[0]) is ShortenedName)
+
+    def test_word_wins_when_no_dearer(self) -> None:
+        """Where the shortened text is itself a word with no more guesses, the word is the match."""
+        (match,) = estimate("password").sequence  # also "passwords" shortened, at a worse rank
+        assert (2, False) == (match.rank, match.last_letter_dropped)
+        index = WordIndex([("a", ["abcdefg", "zzzzzz"]), ("b", ["x", "abcdef"])]).entries
+        assert ("b", 2) == index["abcdef"]  # a word of rank 2 ties the shortened rank 1 (doubled): the word wins
+        assert (ShortenedName, "a", 4) == (type(index["zzzzz"][0]), index["zzzzz"][0], index["zzzzz"][1])
+
+    def test_user_inputs(self) -> None:
+        """The user's own words count shortened too, with the user-input warning."""
+        result = estimate("tanak", user_inputs=["Tanaka"])
+        (match,) = result.sequence
+        assert ("user_inputs", 1, True, 3) == (
+            match.dictionary_name,
+            match.rank,
+            match.last_letter_dropped,
+            result.guesses,
+        )
+        assert "Avoid your name, email address and other words related to you." == result.feedback.warning
+
+    def test_feedback(self) -> None:
+        """The warning says that dropping the last letter adds little, in English and Japanese."""
+        assert "A word with its last letter dropped is about as easy to guess as the word itself." == (
+            estimate("passwor").feedback.warning
+        )
+        assert "単語の最後の1文字を削っても、元の単語とほとんど同じくらい推測されやすいです。" == (
+            estimate("H4j!meMAsiT", locale="ja").feedback.warning
+        )
+
+    def test_repr_masks_the_token(self) -> None:
+        """The match's repr shows the flag and masks the token."""
+        text = repr(estimate("H4j!meMAsiT"))
+        assert "last_letter_dropped=True" in text
+        assert "token=<masked>" in text
+        for piece in ("H4j!meMAsiT", "H4j!", "meMAsiT", "hajimemasit"):
+            assert piece not in text
+
+    @settings(deadline=None)
+    @given(st.sampled_from(LONG_WORDS))
+    def test_shortened_at_most_twice_the_rank(self, listed: tuple[str, int, str]) -> None:
+        """Any listed word of six or more characters, shortened, takes at most twice its rank (plus one)."""
+        _, rank, word = listed
+        assert estimate(word[:-1]).guesses <= 2 * rank + 1
 
 
 class TestResult:

@@ -203,6 +203,9 @@ CORPUS = [
     ("hajimemashite", 4, 0),
     ("hajimemasite", 3, 0),
     ("hazimemasite", 4, 0),
+    ("H4j!meMAsiT", 4, 1),  # the recipe example: last letter dropped, l33t, capitals
+    ("hajimemasit", 3, 0),
+    ("arigatougozaimas", 4, 0),
     ("Hajimemashite!", 4, 1),
     ("arigatougozaimasu", 4, 0),
     ("arigatogozaimasu", 4, 0),

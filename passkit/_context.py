@@ -211,7 +211,12 @@ def validate_user_inputs(user_inputs: object) -> tuple[str, ...]:
     :func:`_classify` reads as the same birthday with the same tokens.
     """
     if (user_inputs.__class__ is list or user_inputs.__class__ is tuple) and len(user_inputs) <= MAX_USER_INPUTS:
-        # The usual call: a short list of plain strings and dates.
+        # The usual call: a short list of plain strings, taken as they are, or with dates among them.
+        for item in user_inputs:
+            if item.__class__ is not str or len(item) > MAX_INPUT_LENGTH:
+                break
+        else:
+            return tuple(user_inputs)
         texts = []
         for item in user_inputs:
             if item.__class__ is str:

@@ -256,7 +256,17 @@ def django_checkers(inputs: Sequence[list[str | datetime.date]]) -> list[tuple[s
     validators, validate_password, similarity = setup_django()
     from django.core.exceptions import ValidationError  # noqa: PLC0415 (after django.setup())
 
+    def trio_failed(pw: str) -> bool:
+        failed = False
+        for validator in validators:
+            try:
+                validator.validate(pw)  # type: ignore[attr-defined]
+            except ValidationError:
+                failed = True
+        return failed
+
     def django_trio(passwords: Sequence[str]) -> int:
+        # trio_failed's loop, inline: the reference pays no extra call per password (~1%).
         rejected = 0
         for pw in passwords:
             failed = False
@@ -273,12 +283,7 @@ def django_checkers(inputs: Sequence[list[str | datetime.date]]) -> list[tuple[s
     def django_four(passwords: Sequence[str]) -> int:
         rejected = 0
         for pw, user in zip(passwords, users, strict=False):
-            failed = False
-            for validator in validators:
-                try:
-                    validator.validate(pw)  # type: ignore[attr-defined]
-                except ValidationError:
-                    failed = True
+            failed = trio_failed(pw)
             try:
                 similarity.validate(pw, user)  # type: ignore[attr-defined]
             except ValidationError:

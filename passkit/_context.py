@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from passkit._normalize import LOOKALIKE_BYTES, fold_lookalikes, nfkc, skeleton
 
-__all__ = ["ContextTokens", "context_hit", "expand_user_inputs", "validate_user_inputs"]
+__all__ = ["ContextTokens", "context_hit", "expand_user_inputs", "text_dates", "validate_user_inputs"]
 
 _NUMBERS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -177,6 +177,25 @@ def _phone_tokens(runs: list[str]) -> list[str]:
     return ["".join(runs), *joined]
 
 
+def _without_letters(text: str) -> bool:
+    """Whether ``text`` has no letters but the date marks 年, 月 and 日."""
+    return not _WORDS.search(text.replace("年", "-").replace("月", "-").replace("日", ""))
+
+
+def text_dates(text: str) -> list[tuple[int, int, int]]:
+    """The (year, month, day) readings of an input that ``check`` takes for a birthday (else none).
+
+    ``text`` is NFKC-normalised; it reads as a date when it has no ``@`` and no letters and its
+    numbers are a year, month and day (``1985-04-12``, ``1985年4月12日``, ``12.04.1985`` read day
+    first and month first), or eight digits ``YYYYMMDD``. A date's ``YYYY-MM-DD`` text reads as
+    that date alone.
+    """
+    numbers = _NUMBERS.findall(text)
+    if "@" in text or not numbers or not _without_letters(text):
+        return []
+    return _date_readings(numbers)
+
+
 def _classify(text: str) -> list[Token]:
     """(kind, raw token) pairs for one input string."""
     numbers = _NUMBERS.findall(text)
@@ -185,7 +204,7 @@ def _classify(text: str) -> list[Token]:
         words = _WORDS.findall(local)
         labels = [label for label in domain.split(".")[:-1] if label not in _GENERIC_DOMAIN_LABELS]
         return [("email", t) for t in ["".join(words), *words, *labels]] + [("email", n) for n in numbers]
-    if numbers and not _WORDS.search(text.replace("年", "-").replace("月", "-").replace("日", "")):
+    if numbers and _without_letters(text):
         dates = _date_tokens(numbers)
         if dates:
             return [("birthday", t) for t in dates]

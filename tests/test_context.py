@@ -29,6 +29,7 @@ from passkit._context import (
     MAX_USER_INPUTS,
     _is_digit_input,
     expand_user_inputs,
+    text_dates,
     validate_user_inputs,
 )
 from passkit._normalize import LOOKALIKE_TABLE
@@ -117,6 +118,25 @@ class TestBirthday:
         """A password without digits never contains a birthday."""
         assert _context(letters, [day]) is None
 
+    @pytest.mark.parametrize(
+        ("text", "readings"),
+        [
+            ("1985-04-12", [(1985, 4, 12)]),
+            ("1985年4月12日", [(1985, 4, 12)]),
+            ("19850412", [(1985, 4, 12)]),
+            ("12.04.1985", [(1985, 4, 12), (1985, 12, 4)]),  # day first, then month first
+            ("31.04.1985", []),  # no 31 April, no month 31
+            ("Taro 1985-04-12", []),  # letters: a name
+            ("t@1985-04-12.jp", []),  # an email
+            ("090-1234-5678", []),
+        ],
+    )
+    def test_text_dates(self, text: str, readings: list[tuple[int, int, int]]) -> None:
+        """``text_dates`` gives the readings the birthday tokens come from (``passkit.estimate`` uses it)."""
+        assert readings == text_dates(text)
+        tokens = {token for _, token in expand_user_inputs((text,)).digits}
+        assert {t for reading in readings for t in _birthday_tokens(datetime.date(*reading))} <= tokens
+
     @given(day=birthdays)
     def test_date_is_its_iso_text(self, day: datetime.date) -> None:
         """A date is validated to its ``YYYY-MM-DD`` text, which expands to exactly the date's tokens.
@@ -126,6 +146,7 @@ class TestBirthday:
         moment = datetime.datetime(day.year, day.month, day.day, 23, 59)
         assert (f"{day.year:04d}-{day.month:02d}-{day.day:02d}",) * 2 == validate_user_inputs([day, moment])
         assert expand_user_inputs((day,)) == expand_user_inputs(validate_user_inputs([day]))
+        assert [(day.year, day.month, day.day)] == text_dates(validate_user_inputs([day])[0])
 
 
 class TestPhone:

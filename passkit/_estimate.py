@@ -297,6 +297,10 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # 2 * product + 10000) and, no dearer than brute force over everything, is the minimum.
     if whole is not None and whole_guesses < 9999 and whole_guesses <= (11.0 if n == 1 else 10.0**n):
         return _FACTORIAL[1] * (1.0 * whole_guesses) + _PENALTY[1], [(0, n - 1, whole_guesses, whole)]
+    # Some sequence of at most two pieces costs below 10000 ** 2, the least any longer one costs: the
+    # minimum has one or two pieces, and is found without the search over every prefix.
+    if ceiling < penalty[3]:
+        return _one_or_two_pieces(n, by_end)
     # fronts[k]: sequence length -> best (product, match or None, first index, length before, guesses)
     # for a sequence covering 0..k; pairs[k] holds the (length, product) items kept, shortest first.
     origin: tuple[tuple[int, float], ...] = ((0, 1.0),)
@@ -405,6 +409,72 @@ def _minimum_sequence(  # noqa: PLR0915 (one hot loop; helpers would cost a call
     # Recomputed from the steps' own guesses, so that exact inputs give an exact total (the tables
     # hold the same floats as _cost computes).
     return factorial[len(steps)] * product + penalty[len(steps)], steps
+
+
+def _one_or_two_pieces(
+    n: int, by_end: Mapping[int, Sequence[tuple[int, float, Found]]]
+) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
+    """The minimum when it has one or two pieces, exactly as :func:`_minimum_sequence`'s search finds it.
+
+    The same products, computed in the same floating-point order, compared in the same order with
+    the same strict comparisons (so ties go the same way). What the search prunes on the way costs
+    more than the minimum, so considering it here changes nothing.
+    """
+    last = n - 1
+    powers = _POWERS_OF_TEN
+    heads: dict[int, tuple[float, Found | None, float]] = {}
+
+    def head(k: int) -> tuple[float, Found | None, float]:
+        """The search's one piece over 0..k: (product, match or None for brute force, guesses)."""
+        known = heads.get(k)
+        if known is not None:
+            return known
+        best: tuple[float, Found | None, float] | None = None
+        for i, guesses, found in by_end.get(k, ()):
+            if not i and (best is None or 1.0 * guesses < best[0]):
+                best = (1.0 * guesses, found, guesses)
+        brute = 11.0 if not k else powers[_POWER_OFFSET + k + 1]
+        if best is None or 1.0 * brute < best[0]:
+            best = (1.0 * brute, None, brute)
+        heads[k] = best
+        return best
+
+    one = head(last)
+    # Two pieces, in the search's order: a match ending the text after the one piece before it,
+    # one brute-forced code point after a match, then a brute-force run after a match.
+    two: tuple[float, int, float, Found | None] | None = None  # (product, second piece's i, guesses, match)
+    for i, guesses, found in by_end.get(last, ()):
+        if i:
+            value = head(i - 1)[0] * guesses
+            if two is None or value < two[0]:
+                two = (value, i, guesses, found)
+    if n > 1:
+        before = head(last - 1)
+        if before[1] is not None and (two is None or before[0] * 11 < two[0]):
+            two = (before[0] * 11, last, 11.0, None)
+    run: tuple[float, int] | None = None  # (least product before it, scaled by 10 ** -i; its first index i)
+    for source in sorted(by_end):
+        if source > last - 2:
+            break
+        before = head(source)
+        if before[1] is not None:
+            scaled = before[0] * powers[_POWER_OFFSET - source - 1]
+            if run is None or scaled < run[0]:
+                run = (scaled, source + 1)
+    if run is not None:
+        value = run[0] * powers[_POWER_OFFSET + n]
+        if two is None or value < two[0]:
+            two = (value, run[1], powers[_POWER_OFFSET + n - run[1]], None)
+    if (
+        two is not None
+        and two[0] < one[0]
+        and _FACTORIAL[2] * two[0] + _PENALTY[2] < _FACTORIAL[1] * one[0] + _PENALTY[1]
+    ):
+        _, i, guesses, match = two
+        first = head(i - 1)
+        product = 1.0 * guesses * first[2]
+        return _FACTORIAL[2] * product + _PENALTY[2], [(0, i - 1, first[2], first[1]), (i, last, guesses, match)]
+    return _FACTORIAL[1] * (1.0 * one[2]) + _PENALTY[1], [(0, last, one[2], one[1])]
 
 
 def _one_character(char: str, indexes: Sequence[Mapping[str, tuple[str, int]]]) -> float:

@@ -365,14 +365,24 @@ def _l33t_variations(token: str, subs: Sequence[tuple[str, str]]) -> float:
 
 
 def _dictionary_matches(
-    text: str, lowered: str, index: Mapping[str, tuple[str, int]], out: list[Found], *, max_tables: int
-) -> None:
+    text: str,
+    lowered: str,
+    index: Mapping[str, tuple[str, int]],
+    out: list[Found],
+    *,
+    max_tables: int,
+    edges_only: bool = False,
+) -> bool:
     """Plain and l33t dictionary matches, walking prefixes so that dead ends stop at once.
 
     Each l33t character keeps one meaning within a token (itself or one letter); at most
-    ``max_tables`` partial substitution tables are alive per starting position.
+    ``max_tables`` partial substitution tables are alive per starting position. Once no sequence of
+    three pieces can be the minimum (``edges_only``, or :func:`_two_pieces_do` after the walk from
+    the text's start), walks from later starts report only the words that end the text: every key's
+    prefixes are in the index, so a plain stretch is one lookup. Returns whether that was so.
     """
     n = len(text)
+    last = n - 1
     table = _MEANINGS
     lookup = index.get
     limits = brute_limits(n)  # a word ranked above the limit for its length never wins: skipped
@@ -382,23 +392,42 @@ def _dictionary_matches(
     for k in range(n - 1, -1, -1):
         plain_end[k] = k if lowered[k] in table else plain_end[k + 1]
     for start in range(n):
+        if start == 1 and not edges_only:
+            edges_only = _two_pieces_do(n, out)
         # Plain stretch: no l33t character yet, so the candidate is just a slice.
         stop = plain_end[start]
-        alive = True
-        for pos in range(start, stop):
-            entry = lookup(lowered[start : pos + 1])
-            if entry is None:
-                alive = False
-                break
-            rank = entry[1]
-            if rank and rank <= limits[pos + 1 - start]:
-                guesses = rank if caseless else rank * uppercase_variations(text[start : pos + 1])
-                out.append(
-                    _new_tuple(Found, (start, pos, guesses, "dictionary", entry[0], rank, False, False, "", 0, 0))
-                )
-        if not alive or stop >= n:
-            continue
+        if edges_only and start:
+            if stop > start:
+                entry = lookup(lowered[start:stop])
+                if entry is None:
+                    continue
+                if stop == n:
+                    rank = entry[1]
+                    if rank and rank <= limits[n - start]:
+                        guesses = rank if caseless else rank * uppercase_variations(text[start:])
+                        out.append(
+                            _new_tuple(
+                                Found, (start, last, guesses, "dictionary", entry[0], rank, False, False, "", 0, 0)
+                            )
+                        )
+                    continue
+        else:
+            alive = True
+            for pos in range(start, stop):
+                entry = lookup(lowered[start : pos + 1])
+                if entry is None:
+                    alive = False
+                    break
+                rank = entry[1]
+                if rank and rank <= limits[pos + 1 - start]:
+                    guesses = rank if caseless else rank * uppercase_variations(text[start : pos + 1])
+                    out.append(
+                        _new_tuple(Found, (start, pos, guesses, "dictionary", entry[0], rank, False, False, "", 0, 0))
+                    )
+            if not alive or stop >= n:
+                continue
         # The first l33t character: one branch per meaning; the walk goes on only from live ones.
+        ends_only = edges_only and start > 0
         prefix = lowered[start:stop]
         limit = limits[stop + 1 - start]
         frontier: list[tuple[str, _Subs]] = []
@@ -408,13 +437,28 @@ def _dictionary_matches(
             if entry is None:
                 continue
             subs = (pair,)
-            if entry[1] and entry[1] <= limit and (word := _word_match(text, start, stop, entry, subs)) is not None:
+            if (
+                entry[1]
+                and entry[1] <= limit
+                and (stop == last or not ends_only)
+                and (word := _word_match(text, start, stop, entry, subs)) is not None
+            ):
                 out.append(word)
             frontier.append((candidate, subs))
         if frontier and stop + 1 < n:
             _l33t_walk(
-                text, lowered, start, stop + 1, frontier, lookup=lookup, limits=limits, out=out, max_tables=max_tables
+                text,
+                lowered,
+                start,
+                stop + 1,
+                frontier,
+                lookup=lookup,
+                limits=limits,
+                out=out,
+                max_tables=max_tables,
+                ends_only=ends_only,
             )
+    return edges_only
 
 
 def _l33t_walk(
@@ -428,15 +472,18 @@ def _l33t_walk(
     limits: Sequence[float],
     out: list[Found],
     max_tables: int,
+    ends_only: bool = False,
 ) -> None:
     """Dictionary matches from ``start`` on, continuing the live ``frontier`` from ``first`` on.
 
     ``frontier`` holds (prefix so far, each l33t character's meaning so far: a letter, or "" for
     itself); the prefixes end at ``first - 1``. Each l33t character keeps one meaning within a
     token (itself or one letter), so the walk branches only at each one's first occurrence.
-    ``limits`` is :func:`brute_limits` for the text.
+    ``limits`` is :func:`brute_limits` for the text. With ``ends_only``, only the words ending the
+    text are reported.
     """
     table = _MEANINGS
+    report = len(text) - 1 if ends_only else first  # matches are reported from this position on
     for pos in range(first, len(text)):
         ch = lowered[pos]
         letters = table.get(ch)
@@ -456,7 +503,7 @@ def _l33t_walk(
                         if entry is None:
                             continue
                         new_subs = (*subs, pair)
-                        if entry[1] and entry[1] <= limit:
+                        if entry[1] and entry[1] <= limit and pos >= report:
                             word = _word_match(text, start, pos, entry, new_subs)
                             if word is not None:
                                 out.append(word)
@@ -466,7 +513,12 @@ def _l33t_walk(
             entry = lookup(candidate)
             if entry is None:
                 continue
-            if entry[1] and entry[1] <= limit and (word := _word_match(text, start, pos, entry, subs)) is not None:
+            if (
+                entry[1]
+                and entry[1] <= limit
+                and pos >= report
+                and (word := _word_match(text, start, pos, entry, subs)) is not None
+            ):
                 out.append(word)
             grown.append((candidate, subs))
         if not grown:
@@ -855,7 +907,7 @@ def find_matches(
     lowered = lower_each(text)
     edges_only = False
     for index in indexes:  # each index walked on its own: a small per-call one dies at once
-        _dictionary_matches(text, lowered, index, out, max_tables=max_tables)
+        edges_only = _dictionary_matches(text, lowered, index, out, max_tables=max_tables, edges_only=edges_only)
         edges_only = edges_only or _two_pieces_do(len(text), out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)

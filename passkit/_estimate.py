@@ -33,6 +33,7 @@ from passkit._estimate_match import (
     brute_limits,
     find_matches,
     lower_each,
+    two_pieces_do,
     uppercase_variations,
     zxcvbn_dictionaries,
     zxcvbn_graphs,
@@ -612,7 +613,17 @@ class Estimator:
 
         def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
             found = find_matches(part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES)
+            edges: bool | None = None  # whether no sequence of three pieces can be the minimum (asked once)
             for matcher in self._matchers:
+                # A matcher that offers ``edges`` is asked only for matches at an end of the text when
+                # no sequence of three pieces can be the minimum (the search leaves the others out).
+                narrow = getattr(matcher, "edges", None)
+                if narrow is not None:
+                    if edges is None:
+                        edges = two_pieces_do(len(part), found)
+                    if edges:
+                        found.extend(narrow(part))
+                        continue
                 found.extend(matcher(part, base_guesses))
             return _minimum_sequence(len(part), found)
 

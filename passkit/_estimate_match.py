@@ -42,6 +42,7 @@ __all__ = [
     "find_matches",
     "keyboard_graph",
     "lower_each",
+    "two_pieces_do",
     "uppercase_variations",
     "zxcvbn_dictionaries",
     "zxcvbn_graphs",
@@ -377,7 +378,7 @@ def _dictionary_matches(
 
     Each l33t character keeps one meaning within a token (itself or one letter); at most
     ``max_tables`` partial substitution tables are alive per starting position. Once no sequence of
-    three pieces can be the minimum (``edges_only``, or :func:`_two_pieces_do` after the walk from
+    three pieces can be the minimum (``edges_only``, or :func:`two_pieces_do` after the walk from
     the text's start), walks from later starts report only the words that end the text: every key's
     prefixes are in the index, so a plain stretch is one lookup. Returns whether that was so.
     """
@@ -393,7 +394,7 @@ def _dictionary_matches(
         plain_end[k] = k if lowered[k] in table else plain_end[k + 1]
     for start in range(n):
         if start == 1 and not edges_only:
-            edges_only = _two_pieces_do(n, out)
+            edges_only = two_pieces_do(n, out)
         # Plain stretch: no l33t character yet, so the candidate is just a slice.
         stop = plain_end[start]
         if edges_only and start:
@@ -543,7 +544,7 @@ def _reverse_dictionary_matches(
 ) -> None:
     """Dictionary words spelled backwards (no l33t, as in zxcvbn); twice the guesses of the word.
 
-    With ``edges_only``, only the words that begin or end the text (see :func:`_two_pieces_do`).
+    With ``edges_only``, only the words that begin or end the text (see :func:`two_pieces_do`).
     """
     n = len(text)
     backwards = lower_each(text[::-1])
@@ -855,7 +856,7 @@ def lower_each(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
-def _two_pieces_do(n: int, found: Iterable[Found]) -> bool:
+def two_pieces_do(n: int, found: Iterable[Found]) -> bool:
     """Whether some sequence of at most two pieces costs well below ``10000 ** 2`` (with a match found).
 
     Every sequence of three or more pieces costs at least ``10000 ** 2`` in the minimum search (its
@@ -908,7 +909,7 @@ def find_matches(
     edges_only = False
     for index in indexes:  # each index walked on its own: a small per-call one dies at once
         edges_only = _dictionary_matches(text, lowered, index, out, max_tables=max_tables, edges_only=edges_only)
-        edges_only = edges_only or _two_pieces_do(len(text), out)
+        edges_only = edges_only or two_pieces_do(len(text), out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)
     _repeat_matches(text, base_guesses, out)

@@ -294,7 +294,9 @@ def _views(lowered: str) -> list[str]:
     return views
 
 
-def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
+def spelling_variant_matches(  # noqa: PLR0915 (one hot loop over readings and walks)
+    text: str, index: KeyIndex, *, edges_only: bool = False
+) -> list[Found]:
     """Dictionary matches found by key: any romanisation's spelling of a listed word, also in l33t.
 
     Guesses follow zxcvbn's dictionary formula on the typed token: rank, times its capitalisation
@@ -303,6 +305,8 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
     Args:
         text: the analysed (NFKC-normalised) password.
         index: the lists by key.
+        edges_only: only the matches that begin or end the text are wanted (no sequence of three
+            pieces can be the minimum, so the search leaves the others out): see :func:`_edge_matches`.
 
     Returns:
         Candidate dictionary matches, leaving out those the exact word index finds as well (a key
@@ -330,6 +334,21 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
         # keys in as_spelled would all be skipped.
         variants = (starts is None or ends is None) and key == view
         lookup = index.variants.get if variants else index.entries.get
+        if edges_only:
+            _edge_matches(
+                text,
+                lowered,
+                view,
+                key,
+                starts=starts,
+                ends=ends,
+                lookup=lookup,
+                as_spelled=as_spelled,
+                seen=seen,
+                out=out,
+                limits=limits,
+            )
+            continue
         walks: Iterable[tuple[int, int]]
         reading = (key, starts, ends, lookup)
         for earlier in range(len(walked_views) - 1, -1, -1):
@@ -380,6 +399,74 @@ def spelling_variant_matches(text: str, index: KeyIndex) -> list[Found]:
                 ):
                     _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
     return out
+
+
+def _edge_matches(
+    text: str,
+    lowered: str,
+    view: str,
+    key: str,
+    *,
+    starts: list[int] | None,
+    ends: list[int] | None,
+    lookup: Callable[[str], tuple[str, int] | None],
+    as_spelled: frozenset[str],
+    seen: set[tuple[int, int, str]],
+    out: list[Found],
+    limits: Sequence[float],
+) -> None:
+    """The matches of one reading that begin or end the text, as the full walks would report them.
+
+    A walk from a key character that comes from the text's first character is whole. A match from
+    any other start must end with the key (its last character is the only last of a group that
+    ends the text): the walk gets there exactly when the rest of the key is in the index (every
+    key's prefixes are), so that is one lookup. Matches come in the full walks' order; those left
+    out miss both ends.
+    """
+    size = len(key)
+    last = size - 1
+    if starts is None or ends is None:
+        for b in range(size):
+            part = key[: b + 1]
+            entry = lookup(part)
+            if entry is None:
+                break
+            if (
+                entry[1]
+                and not (part in as_spelled and view[: b + 1] == part and type(entry[0]) is not ShortenedName)
+                and (0, b, entry[0]) not in seen
+            ):
+                _variant_match(text, lowered, view, 0, b, entry=entry, seen=seen, out=out, limits=limits)
+        for a in range(1, size):
+            part = key[a:]
+            entry = lookup(part)
+            if (
+                entry is not None
+                and entry[1]
+                and not (part in as_spelled and view[a:] == part and type(entry[0]) is not ShortenedName)
+                and (a, last, entry[0]) not in seen
+            ):
+                _variant_match(text, lowered, view, a, last, entry=entry, seen=seen, out=out, limits=limits)
+        return
+    ends_group = [*map(operator.or_, map(operator.ne, starts, starts[1:]), map(operator.ne, ends, ends[1:])), True]
+    for a in range(size):
+        if a and not ends_group[a - 1]:
+            continue  # not the first character of its group
+        # A key character from the text's first character starts a whole walk (after a rewrite, more
+        # than one can: ``fuu`` gives ``hu``, whose ``u`` also begins at the ``f``).
+        for b in range(a if not starts[a] else last, size):
+            part = key[a : b + 1]
+            entry = lookup(part)
+            if entry is None:
+                break
+            if not entry[1] or not ends_group[b]:
+                continue
+            i, j = starts[a], ends[b]
+            if (
+                not (part in as_spelled and view[i : j + 1] == part and type(entry[0]) is not ShortenedName)
+                and (i, j, entry[0]) not in seen
+            ):
+                _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
 
 
 def _first_steps(key: str, singles: frozenset[str]) -> tuple[list[int], list[int]]:
@@ -542,8 +629,25 @@ def japanese_matchers(
     chosen = japanese_dictionaries() if dictionaries is None else tuple(dictionaries)
     index = lazy(lambda: KeyIndex(chosen, also_exact=also_exact))
 
-    def variants(text: str, base_guesses: Callable[[str], float]) -> list[Found]:
-        del base_guesses
-        return spelling_variant_matches(text, index())
+    return (_VariantMatcher(index), kana_matches)
 
-    return (variants, kana_matches)
+
+class _VariantMatcher:
+    """The spelling-variant matcher over a lazily built :class:`KeyIndex` (a :data:`Matcher`).
+
+    ``edges`` is what the estimator calls instead once no sequence of three pieces can be its
+    minimum: only the matches that begin or end the text.
+    """
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: Callable[[], KeyIndex]) -> None:
+        self._index = index
+
+    def __call__(self, text: str, base_guesses: Callable[[str], float]) -> list[Found]:
+        del base_guesses
+        return spelling_variant_matches(text, self._index())
+
+    def edges(self, text: str) -> list[Found]:
+        """The matches of :meth:`__call__` that begin or end ``text``, and maybe others."""
+        return spelling_variant_matches(text, self._index(), edges_only=True)

@@ -10,11 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import passkit
+import passkit._estimate
 from passkit._estimate import Estimator
-from passkit._estimate_match import RankedDictionary, zxcvbn_graphs
+from passkit._estimate_match import Found, RankedDictionary, _dictionary_matches, lower_each, zxcvbn_graphs
 from passkit._estimate_text import message
 from passkit._japanese import (
     JAPANESE_LISTS,
+    KeyIndex,
     graphs_with_jis,
     japanese_dictionaries,
     japanese_matchers,
@@ -22,11 +24,14 @@ from passkit._japanese import (
     kana_matches,
     romaji_key,
     romaji_key_map,
+    spelling_variant_matches,
 )
-from passkit._wordlists import read_wordlist
+from passkit._wordlists import lazy, read_wordlist
 
 # The estimator as it was before the Japanese data: zxcvbn's lists and graphs only.
 BASELINE = Estimator()
+# The shipped lists by romaji key, as the default estimator's key matcher has them (built once).
+KEY_INDEX = lazy(lambda: KeyIndex(japanese_dictionaries()))
 
 
 def zxcvbn_score(password: str) -> int:
@@ -361,6 +366,31 @@ class TestOnlyAddsMatches:
     def test_zxcvbn_graphs_unchanged(self) -> None:
         """The baseline keeps zxcvbn's four graphs."""
         assert 4 == len(zxcvbn_graphs())
+
+
+class TestEdgesOnly:
+    """Asked only for matches at an end of the text, the matchers report exactly those, in order."""
+
+    @given(password=JAPANESE_TEXT)
+    def test_spelling_variants(self, password: str) -> None:
+        """The key matcher's ``edges_only`` gives the full matcher's matches that begin or end the text."""
+        index = KEY_INDEX()
+        text = unicodedata.normalize("NFKC", password)
+        last = len(text) - 1
+        full = [m for m in spelling_variant_matches(text, index) if m.i == 0 or m.j == last]
+        assert full == spelling_variant_matches(text, index, edges_only=True)
+
+    @given(password=JAPANESE_TEXT)
+    def test_dictionary_walk(self, password: str) -> None:
+        """The dictionary walk with ``edges_only`` gives the full walk's matches that begin or end the text."""
+        entries = passkit._estimate._DEFAULT._data()[0]
+        text = unicodedata.normalize("NFKC", password)
+        lowered, last = lower_each(text), len(text) - 1
+        full: list[Found] = []
+        _dictionary_matches(text, lowered, entries, full, max_tables=64)
+        edges: list[Found] = []
+        _dictionary_matches(text, lowered, entries, edges, max_tables=64, edges_only=True)
+        assert [m for m in full if m.i == 0 or m.j == last] == edges
 
 
 def test_dotted_capital_i_does_not_crash() -> None:

@@ -243,10 +243,12 @@ class KeyIndex:
     is spelled exactly as its key: typed that way, the word index already finds them. ``variants``
     is ``entries`` without the keys in ``as_spelled`` (each still a prefix where a longer key goes
     on): all a password whose key is its own text can match (a smaller index: walks end sooner).
-    ``singles`` holds the one-character keys of ``entries`` and of ``variants``.
+    ``singles`` holds the one-character keys of ``entries`` and of ``variants``; ``endings`` the last
+    two characters of every key with a rank in ``entries`` (the whole key when shorter), so that a
+    text whose end is in none ends no key.
     """
 
-    __slots__ = ("as_spelled", "entries", "singles", "variants")
+    __slots__ = ("as_spelled", "endings", "entries", "singles", "variants")
 
     def __init__(self, dictionaries: Iterable[RankedDictionary], *, also_exact: bool = True) -> None:
         best: dict[str, tuple[int, str]] = {}
@@ -270,6 +272,7 @@ class KeyIndex:
             self.variants = self.entries
         # The one-character keys of ``entries`` and of ``variants``, in that order (index by bool).
         self.singles = tuple(frozenset(key for key in keys if len(key) == 1) for keys in (self.entries, self.variants))
+        self.endings = frozenset(key[-2:] for key, entry in self.entries.items() if entry[1])
 
 
 # The substitution each l33t character most likely stands for, and a second reading for the
@@ -344,6 +347,7 @@ def spelling_variant_matches(  # noqa: PLR0915 (one hot loop over readings and w
                 ends=ends,
                 lookup=lookup,
                 as_spelled=as_spelled,
+                endings=index.endings,
                 seen=seen,
                 out=out,
                 limits=limits,
@@ -411,6 +415,7 @@ def _edge_matches(
     ends: list[int] | None,
     lookup: Callable[[str], tuple[str, int] | None],
     as_spelled: frozenset[str],
+    endings: frozenset[str],
     seen: set[tuple[int, int, str]],
     out: list[Found],
     limits: Sequence[float],
@@ -425,6 +430,8 @@ def _edge_matches(
     """
     size = len(key)
     last = size - 1
+    # A match from a later start ends with the key's last two characters (or is its last one).
+    tails = key[-2:] in endings
     if starts is None or ends is None:
         for b in range(size):
             part = key[: b + 1]
@@ -437,7 +444,7 @@ def _edge_matches(
                 and (0, b, entry[0]) not in seen
             ):
                 _variant_match(text, lowered, view, 0, b, entry=entry, seen=seen, out=out, limits=limits)
-        for a in range(1, size):
+        for a in range(1 if tails else last, size):
             part = key[a:]
             entry = lookup(part)
             if (
@@ -452,6 +459,8 @@ def _edge_matches(
     for a in range(size):
         if a and not ends_group[a - 1]:
             continue  # not the first character of its group
+        if starts[a] and not tails and a < last:
+            continue
         # A key character from the text's first character starts a whole walk (after a rewrite, more
         # than one can: ``fuu`` gives ``hu``, whose ``u`` also begins at the ``f``).
         for b in range(a if not starts[a] else last, size):

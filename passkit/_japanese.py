@@ -244,8 +244,8 @@ class KeyIndex:
     is ``entries`` without the keys in ``as_spelled`` (each still a prefix where a longer key goes
     on): all a password whose key is its own text can match (a smaller index: walks end sooner).
     ``singles`` holds the one-character keys of ``entries`` and of ``variants``; ``endings`` the last
-    two characters of every key with a rank in ``entries`` (the whole key when shorter), so that a
-    text whose end is in none ends no key.
+    three characters of every key with a rank in ``entries`` (the whole key when shorter): a text
+    whose last three characters (or last one or two, for a shorter key) are in none ends no key.
     """
 
     __slots__ = ("as_spelled", "endings", "entries", "singles", "variants")
@@ -272,7 +272,7 @@ class KeyIndex:
             self.variants = self.entries
         # The one-character keys of ``entries`` and of ``variants``, in that order (index by bool).
         self.singles = tuple(frozenset(key for key in keys if len(key) == 1) for keys in (self.entries, self.variants))
-        self.endings = frozenset(key[-2:] for key, entry in self.entries.items() if entry[1])
+        self.endings = frozenset(key[-3:] for key, entry in self.entries.items() if entry[1])
 
 
 # The substitution each l33t character most likely stands for, and a second reading for the
@@ -425,13 +425,14 @@ def _edge_matches(
     A walk from a key character that comes from the text's first character is whole. A match from
     any other start must end with the key (its last character is the only last of a group that
     ends the text): the walk gets there exactly when the rest of the key is in the index (every
-    key's prefixes are), so that is one lookup. Matches come in the full walks' order; those left
-    out miss both ends.
+    key's prefixes are), so that is one lookup, made only where the key's last characters end some
+    key in the index (``endings``). Matches come in the full walks' order; those left out miss both
+    ends.
     """
     size = len(key)
     last = size - 1
-    # A match from a later start ends with the key's last two characters (or is its last one).
-    tails = key[-2:] in endings
+    # Whether a key of one, two, or three or more characters can end the text.
+    tails = (False, key[-1:] in endings, key[-2:] in endings, key[-3:] in endings)
     if starts is None or ends is None:
         for b in range(size):
             part = key[: b + 1]
@@ -444,7 +445,9 @@ def _edge_matches(
                 and (0, b, entry[0]) not in seen
             ):
                 _variant_match(text, lowered, view, 0, b, entry=entry, seen=seen, out=out, limits=limits)
-        for a in range(1 if tails else last, size):
+        for a in range(1 if tails[3] else max(1, size - 2), size):
+            if not tails[min(size - a, 3)]:
+                continue
             part = key[a:]
             entry = lookup(part)
             if (
@@ -459,7 +462,7 @@ def _edge_matches(
     for a in range(size):
         if a and not ends_group[a - 1]:
             continue  # not the first character of its group
-        if starts[a] and not tails and a < last:
+        if starts[a] and not tails[min(size - a, 3)]:
             continue
         # A key character from the text's first character starts a whole walk (after a rewrite, more
         # than one can: ``fuu`` gives ``hu``, whose ``u`` also begins at the ``f``).

@@ -588,7 +588,7 @@ class Estimator:
         self._matchers = tuple(extra_matchers)
         self._data = lazy(self._load)
 
-    def _load(self) -> tuple[Mapping[str, tuple[str, int]], Keyboards]:
+    def _load(self) -> tuple[Mapping[str, tuple[str, int]], Keyboards, frozenset[str]]:
         """Build the merged word index and the graph list (runs once)."""
         base_graphs, extra_graphs = self._graphs
         graphs = (*base_graphs(), *extra_graphs)
@@ -596,7 +596,7 @@ class Estimator:
         if len(set(names)) != len(names):
             raise ValueError(f"keyboard graph names must be unique; got {names}")
         index = WordIndex((d.name, d.load()) for d in self._dictionaries)
-        return index.entries, Keyboards(graphs)
+        return index.entries, Keyboards(graphs), index.short_forms
 
     def estimate(
         self, password: str, *, user_inputs: Iterable[str | datetime.date] = (), locale: str = "en"
@@ -605,14 +605,16 @@ class Estimator:
         inputs = _check_types(password, user_inputs)
         locale = check_locale(locale)
         text, truncated = _prepare(password)
-        entries, graphs = self._data()
+        entries, graphs, short_forms = self._data()
         user = _user_entries(inputs)
         indexes = (entries, user) if user else (entries,)
         year = time.localtime().tm_year  # today's year, as datetime.date.today() reads it (cheaper)
         memo: dict[str, float] = {}
 
         def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
-            found = find_matches(part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES)
+            found = find_matches(
+                part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES, short_forms=(short_forms,)
+            )
             edges: bool | None = None  # whether no sequence of three pieces can be the minimum (asked once)
             for matcher in self._matchers:
                 # A matcher that offers ``edges`` is asked only for matches at an end of the text when

@@ -21,7 +21,7 @@ import itertools
 import math
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -31,6 +31,7 @@ from passkit._wordlists import lazy
 __all__ = [
     "DEFAULT_LETTER_SUBSTITUTIONS",
     "MIN_SHORTENED",
+    "SHORT_FORM",
     "Found",
     "KeyboardGraph",
     "Keyboards",
@@ -41,6 +42,7 @@ __all__ = [
     "brute_limits",
     "find_matches",
     "keyboard_graph",
+    "l33t_classes",
     "lower_each",
     "two_pieces_do",
     "uppercase_variations",
@@ -260,6 +262,37 @@ def _shortened_wins(doubled: int, known: tuple[str, int] | None) -> bool:
     return doubled < known[1]
 
 
+SHORT_FORM = 4
+"""Words of at most this many characters are also kept by l33t class (``WordIndex.short_forms``)."""
+
+
+def _l33t_class_table() -> dict[int, str]:
+    """Each l33t character and each letter it stands for, to one private-use character per class.
+
+    Classes join what can stand for what (``1``, ``!``, ``|``, ``7``, ``+``, ``i``, ``l`` and ``t`` are
+    one class), so a word that an l33t reading of a text spells has the text's classes.
+    """
+    classes: list[set[str]] = []
+    for symbol, letters in DEFAULT_LETTER_SUBSTITUTIONS.items():
+        joined = {symbol, *letters}
+        for known in [c for c in classes if c & joined]:
+            joined |= known
+            classes.remove(known)
+        classes.append(joined)
+    return {ord(ch): chr(0xE000 + number) for number, members in enumerate(classes) for ch in members}
+
+
+_L33T_CLASSES = _l33t_class_table()
+
+
+def l33t_classes(text: str) -> str:
+    """``text`` (lower case) with each character that takes part in l33t replaced by its class.
+
+    Any l33t reading of a text that spells a word has the word's classes (the converse need not hold).
+    """
+    return text.translate(_L33T_CLASSES)
+
+
 def add_word(entries: dict[str, tuple[str, int]], name: str, rank: int, word: str) -> None:
     """Add ``word`` (already lower-cased), its prefixes and its shortened form to an index dict.
 
@@ -290,10 +323,13 @@ class WordIndex:
     dictionaries) and ``("", 0)`` for a proper prefix that is not a word; absent text is neither.
     A word of at least ``MIN_SHORTENED + 1`` characters without its last character (already a key,
     as a prefix) is ``(ShortenedName(dictionary name), 2 * rank)`` unless a word or another
-    shortened word there has no more guesses (a word wins ties). Immutable once built.
+    shortened word there has no more guesses (a word wins ties). ``short_forms`` holds every word of
+    at most ``SHORT_FORM`` characters with each character replaced by its l33t class (see
+    :func:`l33t_classes`): a text whose classes are not there reads as none of them. Immutable once
+    built.
     """
 
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "short_forms")
 
     def __init__(self, dictionaries: Iterable[tuple[str, Iterable[str]]]) -> None:
         best: dict[str, tuple[str, int]] = {}
@@ -332,6 +368,8 @@ class WordIndex:
                 del shortened[key]
         entries.update(shortened)
         self.entries: Mapping[str, tuple[str, int]] = entries
+        # The l33t classes of every word of at most SHORT_FORM characters (no shortened word is so short).
+        self.short_forms = frozenset(word.translate(_L33T_CLASSES) for word in best if len(word) <= SHORT_FORM)
 
 
 def uppercase_variations(token: str) -> float:
@@ -365,7 +403,7 @@ def _l33t_variations(token: str, subs: Sequence[tuple[str, str]]) -> float:
     return variations
 
 
-def _dictionary_matches(
+def _dictionary_matches(  # noqa: PLR0915 (one hot loop; helpers would cost a call per step)
     text: str,
     lowered: str,
     index: Mapping[str, tuple[str, int]],
@@ -373,6 +411,7 @@ def _dictionary_matches(
     *,
     max_tables: int,
     edges_only: bool = False,
+    short_forms: Container[str] | None = None,
 ) -> bool:
     """Plain and l33t dictionary matches, walking prefixes so that dead ends stop at once.
 
@@ -380,7 +419,9 @@ def _dictionary_matches(
     ``max_tables`` partial substitution tables are alive per starting position. Once no sequence of
     three pieces can be the minimum (``edges_only``, or :func:`two_pieces_do` after the walk from
     the text's start), walks from later starts report only the words that end the text: every key's
-    prefixes are in the index, so a plain stretch is one lookup. Returns whether that was so.
+    prefixes are in the index, so a plain stretch is one lookup; and with ``short_forms`` (the
+    index's :attr:`WordIndex.short_forms`), a start whose rest of at most ``SHORT_FORM`` characters
+    has no word's l33t classes is not walked. Returns whether that was so.
     """
     n = len(text)
     last = n - 1
@@ -392,12 +433,17 @@ def _dictionary_matches(
     plain_end = [n] * (n + 1)
     for k in range(n - 1, -1, -1):
         plain_end[k] = k if lowered[k] in table else plain_end[k + 1]
+    classes = ""
     for start in range(n):
         if start == 1 and not edges_only:
             edges_only = two_pieces_do(n, out)
         # Plain stretch: no l33t character yet, so the candidate is just a slice.
         stop = plain_end[start]
         if edges_only and start:
+            if short_forms is not None and n - start <= SHORT_FORM:
+                classes = classes or lowered.translate(_L33T_CLASSES)
+                if classes[start:] not in short_forms:
+                    continue
             if stop > start:
                 entry = lookup(lowered[start:stop])
                 if entry is None:
@@ -898,17 +944,22 @@ def find_matches(
     base_guesses: Callable[[str], float],
     *,
     max_tables: int,
+    short_forms: Sequence[Container[str] | None] = (),
 ) -> list[Found]:
     """Every candidate match in ``text`` (at most a few hundred for 100 code points).
 
     Dictionary words ranked too low to beat brute force over their own span are left out: they
-    can never be part of a minimum sequence.
+    can never be part of a minimum sequence. ``short_forms[k]``, where given, is the
+    :attr:`WordIndex.short_forms` of ``indexes[k]``.
     """
     out: list[Found] = []
     lowered = lower_each(text)
     edges_only = False
-    for index in indexes:  # each index walked on its own: a small per-call one dies at once
-        edges_only = _dictionary_matches(text, lowered, index, out, max_tables=max_tables, edges_only=edges_only)
+    for number, index in enumerate(indexes):  # each walked on its own: a small per-call one dies at once
+        forms = short_forms[number] if number < len(short_forms) else None
+        edges_only = _dictionary_matches(
+            text, lowered, index, out, max_tables=max_tables, edges_only=edges_only, short_forms=forms
+        )
         edges_only = edges_only or two_pieces_do(len(text), out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)

@@ -799,11 +799,21 @@ _DIGITS = re.compile(r"\d+")
 MIN_YEAR_SPACE = 20
 
 
-def _year_matches(text: str, reference_year: int, out: list[Found]) -> None:
-    """Every four-character window that reads as a year 1900-2099 (zxcvbn: 1900-2019, non-overlapping)."""
+def _year_matches(text: str, reference_year: int, out: list[Found], *, edges_only: bool = False) -> None:
+    """Every four-character window that reads as a year 1900-2099 (zxcvbn: 1900-2019, non-overlapping).
+
+    With ``edges_only``, only the windows that begin or end the text (see :func:`two_pieces_do`).
+    """
     if "19" not in text and "20" not in text:
         return  # no year can start anywhere (a substring test costs far less than the scan)
-    for found in _YEAR.finditer(text):
+    windows: Iterable[re.Match[str] | None]
+    if edges_only:
+        windows = [_YEAR.match(text, i) for i in sorted({0, len(text) - 4}) if i >= 0]
+    else:
+        windows = _YEAR.finditer(text)
+    for found in windows:
+        if found is None:
+            continue
         space = max(abs(int(found.group(1)) - reference_year), MIN_YEAR_SPACE)
         i = found.start()
         out.append(_new_tuple(Found, (i, i + 3, space, "regex", "", 0, False, False, "recent_year", 0, 0)))
@@ -854,15 +864,21 @@ def _date_year(numbers: tuple[int, int, int]) -> int | None:
     return year + (1900 if year > 50 else 2000)
 
 
-def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
-    """Dates of 4-8 digits, or with one repeated separator; every one, sub-dates included."""
+def _date_matches(text: str, reference_year: int, out: list[Found], *, edges_only: bool = False) -> None:
+    """Dates of 4-8 digits, or with one repeated separator; every one, sub-dates included.
+
+    With ``edges_only``, only the dates that begin or end the text (see :func:`two_pieces_do`).
+    """
     n = len(text)
+    last = n - 1
     # Runs of decimal digits (zxcvbn's \d is any Unicode decimal digit): every date starts in one.
     spans = [digits.span() for digits in _DIGITS.finditer(text)]
     for begin, end in spans:
         for i in range(begin, min(end, n - 3)):
             width = end - i  # how many digits start at i
-            for j in range(i + 3, min(i + 8, n)):
+            # Past the text's start, only a date ending the text is wanted: the test below stops at
+            # the same place for it whether the shorter ones were tried first or not.
+            for j in range(i + 3 if not (edges_only and i) else max(i + 3, last), min(i + 8, n)):
                 # zxcvbn tests r"^\d{4,8}$", whose "$" also accepts one final newline.
                 if j - i + 1 > width and not (j - i == width and text[j] == "\n"):
                     break
@@ -885,7 +901,7 @@ def _date_matches(text: str, reference_year: int, out: list[Found]) -> None:
             # The separator must follow the first run of 1-4 digits (zxcvbn's \s is str.isspace()).
             if width > 4 or not (text[i + width] in "/\\_.-" or text[i + width].isspace()):
                 continue
-            for j in range(i + 5, min(i + 10, n)):
+            for j in range(i + 5 if not (edges_only and i) else max(i + 5, last), min(i + 10, n)):
                 found = _DATE_WITH_SEPARATOR.match(text, i, j + 1)
                 if found is None:
                     continue
@@ -966,6 +982,6 @@ def find_matches(
     _repeat_matches(text, base_guesses, out)
     _sequence_matches(text, out)
     if _DIGIT.search(text):
-        _year_matches(text, reference_year, out)
-        _date_matches(text, reference_year, out)
+        _year_matches(text, reference_year, out, edges_only=edges_only)
+        _date_matches(text, reference_year, out, edges_only=edges_only)
     return out

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 import passkit
 import passkit._estimate
 from passkit._estimate import Estimator
-from passkit._estimate_match import Found, RankedDictionary, _dictionary_matches, lower_each, zxcvbn_graphs
+from passkit._estimate_match import (
+    Found,
+    RankedDictionary,
+    _date_matches,
+    _dictionary_matches,
+    _year_matches,
+    lower_each,
+    zxcvbn_graphs,
+)
 from passkit._estimate_text import message
 from passkit._japanese import (
     JAPANESE_LISTS,
@@ -390,6 +398,18 @@ class TestEdgesOnly:
         _dictionary_matches(text, lowered, entries, full, max_tables=64)
         edges: list[Found] = []
         _dictionary_matches(text, lowered, entries, edges, max_tables=64, edges_only=True)
+        assert [m for m in full if m.i == 0 or m.j == last] == edges
+
+    @given(password=st.text(st.sampled_from("0123456789/.-_ \nab"), min_size=1, max_size=14))
+    def test_years_and_dates(self, password: str) -> None:
+        """Years and dates with ``edges_only`` are the full matchers' years and dates at the ends."""
+        last = len(password) - 1
+        full: list[Found] = []
+        _year_matches(password, 2026, full)
+        _date_matches(password, 2026, full)
+        edges: list[Found] = []
+        _year_matches(password, 2026, edges, edges_only=True)
+        _date_matches(password, 2026, edges, edges_only=True)
         assert [m for m in full if m.i == 0 or m.j == last] == edges
 
 

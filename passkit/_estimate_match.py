@@ -657,13 +657,23 @@ def _spatial_guesses(
     return guesses
 
 
-def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found]) -> None:
+def _keyboard_matches(text: str, keyboards: Keyboards, out: list[Found], *, edges_only: bool = False) -> None:
     """Runs of adjacent keys (three or more) on each graph, as zxcvbn's greedy left-to-right scan finds them.
 
     Only graphs on which two consecutive moves occur can have one; all graphs share the key pairs.
+    With ``edges_only``, only the runs that begin or end the text (see :func:`two_pieces_do`).
     """
     pairs = [text[k : k + 2] for k in range(len(text) - 1)]
     masks = list(map(keyboards.moves.get, pairs))
+    if edges_only:
+        # A run at an end begins with the first two moves or ends with the last two, on one graph.
+        if len(masks) < 2 or not ((masks[0] or 0) & (masks[1] or 0) or (masks[-2] or 0) & (masks[-1] or 0)):
+            return
+        found: list[Found] = []
+        _keyboard_matches(text, keyboards, found)
+        last = len(text) - 1
+        out.extend(match for match in found if not match[0] or match[1] == last)
+        return
     live = 0
     for first, second in itertools.pairwise(masks):
         if first and second:
@@ -748,12 +758,18 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
             pos = j + 1
 
 
-def _sequence_matches(text: str, out: list[Found]) -> None:
-    """Runs with a constant code-point step of 1 to 5 (``abcd``, ``9753``), as zxcvbn finds them."""
+def _sequence_matches(text: str, out: list[Found], *, edges_only: bool = False) -> None:
+    """Runs with a constant code-point step of 1 to 5 (``abcd``, ``9753``), as zxcvbn finds them.
+
+    With ``edges_only``, only the runs that begin or end the text (see :func:`two_pieces_do`).
+    """
     n = len(text)
     if n < 2:
         return
     codes = list(map(ord, text))
+    if edges_only:
+        _edge_sequences(text, codes, out)
+        return
     i = 0
     last = codes[1] - codes[0]
     for k in range(2, n):
@@ -765,6 +781,25 @@ def _sequence_matches(text: str, out: list[Found]) -> None:
                 _sequence_match(text, i, k - 1, last, out)
             i = k - 1
             last = delta
+    if last and -5 <= last <= 5 and (n - i > 2 or last in {1, -1}):
+        _sequence_match(text, i, n - 1, last, out)
+
+
+def _edge_sequences(text: str, codes: Sequence[int], out: list[Found]) -> None:
+    """The runs of :func:`_sequence_matches` that begin or end the text, found from the two ends."""
+    n = len(codes)
+    first = codes[1] - codes[0]
+    k = 2  # the first run is 0..k - 1
+    while k < n and codes[k] - codes[k - 1] == first:
+        k += 1
+    if first and -5 <= first <= 5 and (k > 2 or first in {1, -1}):
+        _sequence_match(text, 0, k - 1, first, out)
+    if k == n:
+        return  # one run over everything
+    last = codes[n - 1] - codes[n - 2]
+    i = n - 2  # the last run is i..n - 1
+    while i > 0 and codes[i] - codes[i - 1] == last:
+        i -= 1
     if last and -5 <= last <= 5 and (n - i > 2 or last in {1, -1}):
         _sequence_match(text, i, n - 1, last, out)
 
@@ -978,9 +1013,9 @@ def find_matches(
         )
         edges_only = edges_only or two_pieces_do(len(text), out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
-    _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out)
+    _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out, edges_only=edges_only)
     _repeat_matches(text, base_guesses, out)
-    _sequence_matches(text, out)
+    _sequence_matches(text, out, edges_only=edges_only)
     if _DIGIT.search(text):
         _year_matches(text, reference_year, out, edges_only=edges_only)
         _date_matches(text, reference_year, out, edges_only=edges_only)

@@ -14,9 +14,12 @@ import passkit._estimate
 from passkit._estimate import Estimator
 from passkit._estimate_match import (
     Found,
+    Keyboards,
     RankedDictionary,
     _date_matches,
     _dictionary_matches,
+    _keyboard_matches,
+    _sequence_matches,
     _year_matches,
     lower_each,
     zxcvbn_graphs,
@@ -410,6 +413,19 @@ class TestEdgesOnly:
         edges: list[Found] = []
         _year_matches(password, 2026, edges, edges_only=True)
         _date_matches(password, 2026, edges, edges_only=True)
+        assert [m for m in full if m.i == 0 or m.j == last] == edges
+
+    @given(password=st.text(st.sampled_from("abcdeqwertasdzxc123456789!@#"), min_size=1, max_size=14))
+    def test_keyboard_runs_and_sequences(self, password: str) -> None:
+        """Keyboard runs and sequences with ``edges_only`` are the full matchers' runs at the ends."""
+        keyboards = Keyboards(graphs_with_jis())
+        last = len(password) - 1
+        full: list[Found] = []
+        _keyboard_matches(password, keyboards, full)
+        _sequence_matches(password, full)
+        edges: list[Found] = []
+        _keyboard_matches(password, keyboards, edges, edges_only=True)
+        _sequence_matches(password, edges, edges_only=True)
         assert [m for m in full if m.i == 0 or m.j == last] == edges
 
 

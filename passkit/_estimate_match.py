@@ -723,10 +723,14 @@ _SHORT_REPEAT = re.compile(r"(.)\1|(..)\2", re.DOTALL)
 _REPEATS = tuple((re.compile(r"(.+)\1+", flags), re.compile(r"(.+?)\1+", flags)) for flags in (re.NOFLAG, re.DOTALL))
 
 
-def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[Found]) -> None:
+def _repeat_matches(
+    text: str, base_guesses: Callable[[str], float], out: list[Found], *, edges_only: bool = False
+) -> None:
     """Repeated blocks (``aaa``, ``abcabc``), found as zxcvbn does; the base is scored recursively.
 
-    zxcvbn's ``.`` skips newlines; a second pass with ``re.DOTALL`` adds repeats across them.
+    zxcvbn's ``.`` skips newlines; a second pass with ``re.DOTALL`` adds repeats across them. With
+    ``edges_only``, only the repeats that begin or end the text are scored and reported (see
+    :func:`two_pieces_do`); the scan itself is the same.
     """
     # A block repeated at once is a doubled character, a doubled pair or a three-character window
     # seen twice: without any, there is no repeat (the searches below cost far more than this test).
@@ -752,6 +756,9 @@ def _repeat_matches(text: str, base_guesses: Callable[[str], float], out: list[F
                 whole = short_match
                 base = whole.group(1)
             i, j = whole.start(), whole.end() - 1
+            if edges_only and i and j != len(text) - 1:
+                pos = j + 1
+                continue
             count = (j - i + 1) // len(base)
             guesses = base_guesses(base) * count
             out.append(_new_tuple(Found, (i, j, guesses, "repeat", "", 0, False, False, "", 0, len(base))))
@@ -1014,7 +1021,7 @@ def find_matches(
         edges_only = edges_only or two_pieces_do(len(text), out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out, edges_only=edges_only)
-    _repeat_matches(text, base_guesses, out)
+    _repeat_matches(text, base_guesses, out, edges_only=edges_only)
     _sequence_matches(text, out, edges_only=edges_only)
     if _DIGIT.search(text):
         _year_matches(text, reference_year, out, edges_only=edges_only)

@@ -19,6 +19,7 @@ from passkit._estimate_match import (
     _date_matches,
     _dictionary_matches,
     _keyboard_matches,
+    _repeat_matches,
     _sequence_matches,
     _year_matches,
     lower_each,
@@ -426,6 +427,16 @@ class TestEdgesOnly:
         edges: list[Found] = []
         _keyboard_matches(password, keyboards, edges, edges_only=True)
         _sequence_matches(password, edges, edges_only=True)
+        assert [m for m in full if m.i == 0 or m.j == last] == edges
+
+    @given(password=st.text(st.sampled_from("ab1\n"), min_size=1, max_size=14))
+    def test_repeats(self, password: str) -> None:
+        """Repeats with ``edges_only`` are the full matcher's repeats at the ends."""
+        last = len(password) - 1
+        full: list[Found] = []
+        _repeat_matches(password, len, full)
+        edges: list[Found] = []
+        _repeat_matches(password, len, edges, edges_only=True)
         assert [m for m in full if m.i == 0 or m.j == last] == edges
 
 

@@ -31,7 +31,7 @@ from passkit._estimate_match import (
     WordIndex,
     add_word,
     brute_limits,
-    find_matches,
+    find_matches_and_edges,
     lower_each,
     two_pieces_do,
     uppercase_variations,
@@ -612,10 +612,12 @@ class Estimator:
         memo: dict[str, float] = {}
 
         def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
-            found = find_matches(
+            found, known = find_matches_and_edges(
                 part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES, short_forms=(short_forms,)
             )
-            edges: bool | None = None  # whether no sequence of three pieces can be the minimum (asked once)
+            # Whether no sequence of three pieces can be the minimum (asked at most once more: the
+            # matchers after the dictionary walks may have found what shows it).
+            edges: bool | None = True if known else None
             for matcher in self._matchers:
                 # A matcher that offers ``edges`` is asked only for matches at an end of the text when
                 # no sequence of three pieces can be the minimum (the search leaves the others out).

@@ -41,6 +41,7 @@ __all__ = [
     "add_word",
     "brute_limits",
     "find_matches",
+    "find_matches_and_edges",
     "keyboard_graph",
     "l33t_classes",
     "lower_each",
@@ -1010,6 +1011,26 @@ def find_matches(
     can never be part of a minimum sequence. ``short_forms[k]``, where given, is the
     :attr:`WordIndex.short_forms` of ``indexes[k]``.
     """
+    return find_matches_and_edges(
+        text, indexes, graphs, reference_year, base_guesses, max_tables=max_tables, short_forms=short_forms
+    )[0]
+
+
+def find_matches_and_edges(
+    text: str,
+    indexes: Sequence[Mapping[str, tuple[str, int]]],
+    graphs: Sequence[KeyboardGraph] | Keyboards,
+    reference_year: int,
+    base_guesses: Callable[[str], float],
+    *,
+    max_tables: int,
+    short_forms: Sequence[Container[str] | None] = (),
+) -> tuple[list[Found], bool]:
+    """:func:`find_matches`, and whether it knew that no sequence of three pieces can be the minimum.
+
+    When it did (:func:`two_pieces_do` after the dictionary walks), every matcher after the walk
+    from the text's start left out the matches missing both ends of the text.
+    """
     out: list[Found] = []
     lowered = lower_each(text)
     edges_only = False
@@ -1026,4 +1047,4 @@ def find_matches(
     if _DIGIT.search(text):
         _year_matches(text, reference_year, out, edges_only=edges_only)
         _date_matches(text, reference_year, out, edges_only=edges_only)
-    return out
+    return out, edges_only

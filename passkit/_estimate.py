@@ -643,15 +643,15 @@ class Estimator:
         sequence = tuple([_public_match(text, step) for step in steps])
         guesses: int | float = int(total) if total < 2**53 and total.is_integer() else total
         score = _score(total)
-        return Estimate(  # positionally: guesses, guesses_log10, score, crack_times, feedback, sequence, truncated
-            guesses,
-            math.log10(total),
-            score,
-            _crack_times(total, locale),
-            _feedback(score, sequence, [step[3] for step in steps], locale),
-            sequence,
-            truncated,
-        )
+        result = _new_object(Estimate)  # as Estimate(guesses, guesses_log10, ...) builds it
+        _SET_EST_GUESSES(result, guesses)
+        _SET_EST_LOG10(result, math.log10(total))
+        _SET_EST_SCORE(result, score)
+        _SET_EST_CRACK_TIMES(result, _crack_times(total, locale))
+        _SET_EST_FEEDBACK(result, _feedback(score, sequence, [step[3] for step in steps], locale))
+        _SET_EST_SEQUENCE(result, sequence)
+        _SET_EST_TRUNCATED(result, truncated)
+        return result
 
 
 # Results are built by setting their slots directly: a frozen dataclass's generated ``__init__``
@@ -678,6 +678,15 @@ def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     _SET_DROPPED,
 ) = _slot_setters(Match)
 _SET_SECONDS, _SET_DISPLAY = _slot_setters(CrackTime)
+(
+    _SET_EST_GUESSES,
+    _SET_EST_LOG10,
+    _SET_EST_SCORE,
+    _SET_EST_CRACK_TIMES,
+    _SET_EST_FEEDBACK,
+    _SET_EST_SEQUENCE,
+    _SET_EST_TRUNCATED,
+) = _slot_setters(Estimate)
 _SET_WARNING, _SET_SUGGESTIONS = _slot_setters(Feedback)
 
 

@@ -18,6 +18,7 @@ Full-width input needs nothing here: the estimator NFKC-normalises first (``ｓ�
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import re
@@ -328,17 +329,26 @@ def spelling_variant_matches(  # noqa: PLR0915 (one hot loop over readings and w
     # such reading is the one to resume from (the second l33t reading differs least from the first).
     walked_views: list[tuple[str, list[int] | None, list[int] | None, Callable[[str], tuple[str, int] | None]]] = []
     reaches: list[list[int]] = []
-    for view in _views(lowered):
+    first_reading: tuple[str, str, list[int] | None, list[int] | None, int] | None = None  # view, key map, reach
+    for number, view in enumerate(_views(lowered)):
         if len(view.lower()) != len(view):
             continue  # a character whose lower case is longer (such as İ) would misalign the spans
-        key, starts, ends = _key_map(view.lower())
+        derived = _second_reading(lowered, first_reading) if number == 2 and first_reading is not None else None
+        if derived is not None:
+            key, starts, ends, changed = derived
+        else:
+            key, starts, ends = _key_map(view.lower())
+            changed = []
         size = len(key)
         # When the key is the view (each character its own group), every part is spelled as typed:
         # keys in as_spelled would all be skipped.
         variants = (starts is None or ends is None) and key == view
         lookup = index.variants.get if variants else index.entries.get
         if edges_only:
-            _edge_matches(
+            # The second reading, made from the first, finds nothing new where its key is the first's:
+            # its walk from the start if the first's ended before a change, and the later starts past
+            # the last change.
+            reach = _edge_matches(
                 text,
                 lowered,
                 view,
@@ -351,8 +361,14 @@ def spelling_variant_matches(  # noqa: PLR0915 (one hot loop over readings and w
                 seen=seen,
                 out=out,
                 limits=limits,
+                head=not changed or first_reading is None or first_reading[4] >= changed[0],
+                tails_through=changed[-1] if changed else size,
             )
+            if number == 1:
+                first_reading = (view, key, starts, ends, reach)
             continue
+        if number == 1:
+            first_reading = (view, key, starts, ends, size)
         walks: Iterable[tuple[int, int]]
         reading = (key, starts, ends, lookup)
         for earlier in range(len(walked_views) - 1, -1, -1):
@@ -419,7 +435,9 @@ def _edge_matches(
     seen: set[tuple[int, int, str]],
     out: list[Found],
     limits: Sequence[float],
-) -> None:
+    head: bool = True,
+    tails_through: int,
+) -> int:
     """The matches of one reading that begin or end the text, as the full walks would report them.
 
     A walk from a key character that comes from the text's first character is whole. A match from
@@ -427,14 +445,17 @@ def _edge_matches(
     ends the text): the walk gets there exactly when the rest of the key is in the index (every
     key's prefixes are), so that is one lookup, made only where the key's last characters end some
     key in the index (``endings``). Matches come in the full walks' order; those left out miss both
-    ends.
+    ends. Without ``head``, the whole walks are left out; later starts are tried up to key character
+    ``tails_through``. Returns where the whole walks ended (the farthest key character looked up).
     """
     size = len(key)
     last = size - 1
+    reach = -1
     # Whether a key of one, two, or three or more characters can end the text.
     tails = (False, key[-1:] in endings, key[-2:] in endings, key[-3:] in endings)
     if starts is None or ends is None:
-        for b in range(size):
+        for b in range(size if head else 0):
+            reach = b
             part = key[: b + 1]
             entry = lookup(part)
             if entry is None:
@@ -445,7 +466,7 @@ def _edge_matches(
                 and (0, b, entry[0]) not in seen
             ):
                 _variant_match(text, lowered, view, 0, b, entry=entry, seen=seen, out=out, limits=limits)
-        for a in range(1 if tails[3] else max(1, size - 2), size):
+        for a in range(1 if tails[3] else max(1, size - 2), min(tails_through + 1, size)):
             if not tails[min(size - a, 3)]:
                 continue
             part = key[a:]
@@ -457,16 +478,18 @@ def _edge_matches(
                 and (a, last, entry[0]) not in seen
             ):
                 _variant_match(text, lowered, view, a, last, entry=entry, seen=seen, out=out, limits=limits)
-        return
+        return reach
     ends_group = [*map(operator.or_, map(operator.ne, starts, starts[1:]), map(operator.ne, ends, ends[1:])), True]
     for a in range(size):
         if a and not ends_group[a - 1]:
             continue  # not the first character of its group
-        if starts[a] and not tails[min(size - a, 3)]:
+        if (not starts[a] and not head) or (starts[a] and (not tails[min(size - a, 3)] or a > tails_through)):
             continue
         # A key character from the text's first character starts a whole walk (after a rewrite, more
         # than one can: ``fuu`` gives ``hu``, whose ``u`` also begins at the ``f``).
         for b in range(a if not starts[a] else last, size):
+            if not starts[a] and b > reach:
+                reach = b
             part = key[a : b + 1]
             entry = lookup(part)
             if entry is None:
@@ -479,6 +502,44 @@ def _edge_matches(
                 and (i, j, entry[0]) not in seen
             ):
                 _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
+    return reach
+
+
+def _second_reading(
+    lowered: str, first: tuple[str, str, list[int] | None, list[int] | None, int]
+) -> tuple[str, list[int] | None, list[int] | None, list[int]] | None:
+    """The second l33t reading's key map made from the first's, with the key characters that differ.
+
+    The second reading reads ``1``, ``|`` and ``7`` as ``l`` where the first reads ``i`` or ``t``. No
+    rule of :func:`romaji_key` has an ``l`` or looks at one, so where each such ``i`` or ``t`` is a key
+    character of its own (in no rule's match) and is no ``i`` after an ``h`` (``oh`` before ``i`` is
+    not a long vowel, before ``l`` it is), the second key is the first with ``l`` there and the same
+    map. Otherwise (or when the first reading's key is not its own), ``None``: map it afresh.
+    """
+    view, key, starts, ends, _ = first
+    chars = list(key)
+    changed = []
+    for position, char in enumerate(lowered):
+        if char not in "1|7":
+            continue
+        if view[position] == "i" and position and view[position - 1] == "h":
+            return None
+        if starts is None or ends is None:
+            k = position
+        else:
+            k = bisect.bisect_left(starts, position)
+            if (
+                k == len(starts)
+                or starts[k] != position
+                or ends[k] != position
+                or (k + 1 < len(starts) and starts[k + 1] == position)
+            ):
+                return None  # part of a rule's match
+        if chars[k] != view[position]:
+            return None
+        chars[k] = "l"
+        changed.append(k)
+    return "".join(chars), starts, ends, changed
 
 
 def _first_steps(key: str, singles: frozenset[str]) -> tuple[list[int], list[int]]:

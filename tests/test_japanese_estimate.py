@@ -29,6 +29,9 @@ from passkit._estimate_text import message
 from passkit._japanese import (
     JAPANESE_LISTS,
     KeyIndex,
+    _key_map,
+    _second_reading,
+    _views,
     graphs_with_jis,
     japanese_dictionaries,
     japanese_matchers,
@@ -438,6 +441,27 @@ class TestEdgesOnly:
         edges: list[Found] = []
         _repeat_matches(password, len, edges, edges_only=True)
         assert [m for m in full if m.i == 0 or m.j == last] == edges
+
+
+class TestSecondReading:
+    """The second l33t reading's key map, made from the first's, is the one mapped afresh."""
+
+    @given(
+        password=st.lists(
+            PIECES | st.sampled_from(["1", "|", "7", "h1", "oh1", "ch1", "d1", "sh7", "ts7u"]), max_size=10
+        ).map("".join)
+    )
+    def test_same_as_mapped_afresh(self, password: str) -> None:
+        """Wherever the first reading's map makes the second's, it is what ``_key_map`` gives."""
+        lowered = lower_each(password)
+        views = _views(lowered)
+        if len(views) < 3 or len(views[1].lower()) != len(views[1]):
+            return
+        key, starts, ends = _key_map(views[1])
+        derived = _second_reading(lowered, (views[1], key, starts, ends, 0))
+        if derived is not None:
+            assert _key_map(views[2]) == derived[:3]
+            assert all(derived[0][k] == "l" for k in derived[3])
 
 
 def test_dotted_capital_i_does_not_crash() -> None:

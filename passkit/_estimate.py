@@ -33,7 +33,6 @@ from passkit._estimate_match import (
     brute_limits,
     find_matches_and_edges,
     lower_each,
-    two_pieces_do,
     uppercase_variations,
     zxcvbn_dictionaries,
     zxcvbn_graphs,
@@ -612,22 +611,16 @@ class Estimator:
         memo: dict[str, float] = {}
 
         def analyse(part: str) -> tuple[float, list[tuple[int, int, float, Found | None]]]:
-            found, known = find_matches_and_edges(
+            found, edges = find_matches_and_edges(
                 part, indexes, graphs, year, base_guesses, max_tables=MAX_L33T_TABLES, short_forms=(short_forms,)
             )
-            # Whether no sequence of three pieces can be the minimum (asked at most once more: the
-            # matchers after the dictionary walks may have found what shows it).
-            edges: bool | None = True if known else None
             for matcher in self._matchers:
                 # A matcher that offers ``edges`` is asked only for matches at an end of the text when
                 # no sequence of three pieces can be the minimum (the search leaves the others out).
-                narrow = getattr(matcher, "edges", None)
+                narrow = getattr(matcher, "edges", None) if edges else None
                 if narrow is not None:
-                    if edges is None:
-                        edges = two_pieces_do(len(part), found)
-                    if edges:
-                        found.extend(narrow(part))
-                        continue
+                    found.extend(narrow(part))
+                    continue
                 found.extend(matcher(part, base_guesses))
             return _minimum_sequence(len(part), found)
 

@@ -1026,20 +1026,23 @@ def find_matches_and_edges(
     max_tables: int,
     short_forms: Sequence[Container[str] | None] = (),
 ) -> tuple[list[Found], bool]:
-    """:func:`find_matches`, and whether it knew that no sequence of three pieces can be the minimum.
+    """:func:`find_matches`, and whether the matches show that no sequence of three pieces can be the minimum.
 
-    When it did (:func:`two_pieces_do` after the dictionary walks), every matcher after the walk
-    from the text's start left out the matches missing both ends of the text.
+    Once the dictionary walks show it (:func:`two_pieces_do`), every matcher after the walk from the
+    text's start leaves out the matches missing both ends of the text.
     """
     out: list[Found] = []
     lowered = lower_each(text)
     edges_only = False
+    checked = 0  # out[:checked] are known not to show it
     for number, index in enumerate(indexes):  # each walked on its own: a small per-call one dies at once
         forms = short_forms[number] if number < len(short_forms) else None
         edges_only = _dictionary_matches(
             text, lowered, index, out, max_tables=max_tables, edges_only=edges_only, short_forms=forms
         )
-        edges_only = edges_only or two_pieces_do(len(text), out)
+        if not edges_only:
+            edges_only = two_pieces_do(len(text), out)
+            checked = len(out)
         _reverse_dictionary_matches(text, index, out, edges_only=edges_only)
     _keyboard_matches(text, graphs if isinstance(graphs, Keyboards) else Keyboards(graphs), out, edges_only=edges_only)
     _repeat_matches(text, base_guesses, out, edges_only=edges_only)
@@ -1047,4 +1050,4 @@ def find_matches_and_edges(
     if _DIGIT.search(text):
         _year_matches(text, reference_year, out, edges_only=edges_only)
         _date_matches(text, reference_year, out, edges_only=edges_only)
-    return out, edges_only
+    return out, edges_only or two_pieces_do(len(text), out[checked:])

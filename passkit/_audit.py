@@ -84,7 +84,7 @@ class AuditSummary:
         scores: how many checked lines have each strength score 0, 1, 2, 3 and 4.
         weaknesses: ``(label, lines)``: how many checked lines' estimates use each kind of match,
             most frequent first. Labels are ``dictionary:NAME`` (the word list), ``l33t``,
-            ``reversed``, ``spatial``, ``repeat``, ``sequence``, ``regex`` (recent years),
+            ``reversed``, ``last-letter-dropped``, ``spatial``, ``repeat``, ``sequence``, ``regex`` (recent years),
             ``date`` and ``romaji``; brute force is not a weakness and is not counted.
         warnings: ``(key, lines)`` for each feedback warning key (such as ``top-10``), most
             frequent first; lines with no warning are not counted.
@@ -119,6 +119,8 @@ def _weakness_labels(result: Estimate) -> set[str]:
                 labels.add("l33t")
             if match.reversed:
                 labels.add("reversed")
+            if match.last_letter_dropped:
+                labels.add("last-letter-dropped")
         else:
             labels.add(match.pattern)
     return labels

@@ -96,6 +96,9 @@ def _estimate_record(index: int, result: Estimate) -> dict[str, object]:
                 "guesses": m.guesses,
                 "dictionary": m.dictionary_name,
                 "rank": m.rank,
+                "l33t": m.l33t,
+                "reversed": m.reversed,
+                "last_letter_dropped": m.last_letter_dropped,
             }
             for m in result.sequence
         ],

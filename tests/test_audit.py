@@ -53,7 +53,12 @@ def weakness_labels(result: passkit.Estimate) -> set[str]:
     for match in result.sequence:
         if match.pattern == "dictionary":
             labels.add("dictionary:" + match.dictionary_name)
-            labels.update(name for name, flag in (("l33t", match.l33t), ("reversed", match.reversed)) if flag)
+            flags = (
+                ("l33t", match.l33t),
+                ("reversed", match.reversed),
+                ("last-letter-dropped", match.last_letter_dropped),
+            )
+            labels.update(name for name, flag in flags if flag)
         elif match.pattern != "bruteforce":
             labels.add(match.pattern)
     return labels
@@ -152,6 +157,14 @@ class TestRecount:
         summary = audit(io.BytesIO(file[1]), "amazon", jobs=1)
         for ranked in (summary.violations, summary.findings, summary.weaknesses, summary.warnings):
             assert sorted(ranked, key=lambda item: (-item[1], item[0])) == list(ranked)
+
+    def test_match_flags_are_weaknesses(self) -> None:
+        """l33t, reversed and last-letter-dropped words are counted by line, as the recount has them."""
+        contents = [b"H4j!meMAsiT", b"drowssap", b"passwor", b"kx7Qm2"]
+        summary = audit(io.BytesIO(b"\n".join(contents)), "amazon", jobs=1)
+        weaknesses = dict(summary.weaknesses)
+        assert recount(contents, "amazon")["weaknesses"] == weaknesses
+        assert (1, 1, 2) == (weaknesses["l33t"], weaknesses["reversed"], weaknesses["last-letter-dropped"])
 
     def test_line_handling(self) -> None:
         """Only ``\\n`` or ``\\r\\n`` is removed; empty, non-UTF-8 and over-long lines are skipped."""

@@ -14,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import ASCII_PRINTABLE, KANA
 
+import passkit
 from passkit._cli import main
 
 PASSWORDS = ["abc12", "kx7Qm2", "abc123", "Pa$$w0rD123", "ＰＡＳＳＷＯＲＤ", "ぱすわーどです", "Tr0ub4dor&3-horse"]
@@ -201,6 +202,34 @@ class TestJsonOutput:
         out = run(["check", "--json", "--locale", "ja"], "abc12\n")[1]
         assert "6文字以上にしてください(現在5文字)。" == json.loads(out)["violations"][0]["message"]
         assert "文字" in out
+
+    def test_estimate_sequence_carries_the_match_flags(self) -> None:
+        """``estimate --json`` gives each match's place, list, rank and flags as ``passkit.estimate`` has them."""
+        passwords = ["H4j!meMAsiT", "drowssap", "P@ssw0rd1985", "qwerty"]
+        out = run(["estimate", "--json"], lines("|".join(passwords)))[1]
+        for password, line in zip(passwords, out.splitlines(), strict=True):
+            expected = [
+                {
+                    "pattern": m.pattern,
+                    "i": m.i,
+                    "j": m.j,
+                    "guesses": m.guesses,
+                    "dictionary": m.dictionary_name,
+                    "rank": m.rank,
+                    "l33t": m.l33t,
+                    "reversed": m.reversed,
+                    "last_letter_dropped": m.last_letter_dropped,
+                }
+                for m in passkit.estimate(password).sequence
+            ]
+            assert expected == json.loads(line)["sequence"]
+            assert password not in line
+        flags = [
+            [(m["l33t"], m["reversed"], m["last_letter_dropped"]) for m in json.loads(line)["sequence"]]
+            for line in out.splitlines()
+        ]
+        assert (True, False, True) in flags[0]  # the recipe example: l33t, last letter dropped
+        assert (False, True, False) in flags[1]  # "password" backwards
 
 
 class TestNoPasswordInOutput:

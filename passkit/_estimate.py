@@ -21,7 +21,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from passkit._context import birthday_digits
+from passkit._context import birthday_digits, text_dates
 from passkit._estimate_match import (
     Found,
     KeyboardGraph,
@@ -505,7 +505,9 @@ def _date_words(day: datetime.date) -> tuple[str, ...]:
 def _user_entries(user_inputs: Sequence[str | datetime.date]) -> dict[str, tuple[str, int]]:
     """A per-call dictionary of the user's own words, ranked by position (zxcvbn lower-cases them).
 
-    A date stands for each of its typed forms (:func:`_date_words`), all at its position's rank.
+    A date stands for each of its typed forms (:func:`_date_words`), all at its position's rank; so
+    does text that ``passkit.check`` reads as a birthday (``1985-04-12``, ``12.04.1985``,
+    ``1985年4月12日``: :func:`passkit._context.text_dates`), besides the text itself.
     """
     entries: dict[str, tuple[str, int]] = {}
     for rank, raw in enumerate(user_inputs, 1):
@@ -514,7 +516,11 @@ def _user_entries(user_inputs: Sequence[str | datetime.date]) -> dict[str, tuple
                 add_word(entries, _RESERVED, rank, word)
             continue
         text = raw[:_MAX_RAW]
-        for word in {text.lower(), nfkc(text).lower()}:
+        normalized = nfkc(text)
+        words = {text.lower(), normalized.lower()}
+        for reading in text_dates(normalized.strip()):  # valid readings: each is a real date
+            words.update(_date_words(datetime.date(*reading)))
+        for word in words:
             add_word(entries, _RESERVED, rank, word)
     return entries
 
@@ -850,7 +856,8 @@ def estimate(password: str, *, user_inputs: Iterable[str | datetime.date] = (), 
         user_inputs: the user's own words (name, email, ...); each is a dictionary word. A
             ``datetime.date`` (a birthday) stands for the ways it is typed: ``1985-04-12``,
             ``19850412``, ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``, ``04121985``,
-            ``120485`` and ``041285``.
+            ``120485`` and ``041285``; so does text that :func:`passkit.check` reads as a
+            birthday (``"1985-04-12"``, ``"12.04.1985"``, ``"1985年4月12日"``), as well as itself.
         locale: language of ``feedback`` and the crack-time displays, ``"en"`` or ``"ja"``.
 
     Returns:

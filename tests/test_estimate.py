@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from passkit import check
 from passkit._estimate import (
     _DEFAULT,
     MAX_ANALYSED,
@@ -542,7 +543,28 @@ class TestArguments:
             (m.pattern, m.dictionary_name) for m in result.sequence
         ]
         assert 2 == result.sequence[1].rank  # the date's position among the inputs
-        assert result.guesses <= estimate(f"x{typed}", user_inputs=["taro", birthday.isoformat()]).guesses
+        for written in (birthday.isoformat(), "12.04.1985", "1985年4月12日"):
+            assert result == estimate(f"x{typed}", user_inputs=["taro", written])  # a date as text: the same
+
+    @given(
+        day=st.dates(datetime.date(1000, 1, 1), datetime.date(2099, 12, 31)),
+        which=st.integers(0, 9),
+        front=st.sampled_from(["", "x", "Qz!"]),
+    )
+    def test_date_as_text_is_the_date(self, day: datetime.date, which: int, front: str) -> None:
+        """A birthday given as ``YYYY-MM-DD`` text scores exactly as the date does, and ``check`` agrees.
+
+        ``check`` hands its ``min-strength`` rule the dates as text, so the two must not differ.
+        """
+        iso = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+        forms = [iso, day.strftime("%Y%m%d"), day.strftime("%y%m%d"), day.strftime("%m%d"), day.strftime("%d%m")]
+        forms += [f"{day.year:04d}", day.strftime("%d%m%Y"), day.strftime("%m%d%Y"), day.strftime("%d%m%y")]
+        forms += [day.strftime("%m%d%y")]
+        password = front + forms[which]
+        as_date = estimate(password, user_inputs=["taro", day])
+        assert as_date == estimate(password, user_inputs=["taro", iso])
+        policy = f"minlength: 1; min-strength: {min(as_date.score + 1, 4)};"
+        assert (as_date.score >= min(as_date.score + 1, 4)) == check(password, policy, user_inputs=["taro", day]).ok
 
     def test_datetime_user_input(self) -> None:
         """A datetime is a date: its day counts, the time of day is ignored."""

@@ -392,12 +392,8 @@ def spelling_variant_matches(  # noqa: PLR0915 (one hot loop over readings and w
                     if entry is None:
                         walked[a] = b
                         break
-                    if (
-                        entry[1]
-                        and not (part in as_spelled and view[a : b + 1] == part and type(entry[0]) is not ShortenedName)
-                        and (a, b, entry[0]) not in seen
-                    ):
-                        _variant_match(text, lowered, view, a, b, entry=entry, seen=seen, out=out, limits=limits)
+                    if entry[1]:
+                        _variant_match(text, lowered, view, a, b, part, entry, as_spelled, seen, out, limits)
             continue
         # ends_group[b]: key character b is the last of its group (the next comes from elsewhere).
         ends_group = [*map(operator.or_, map(operator.ne, starts, starts[1:]), map(operator.ne, ends, ends[1:])), True]
@@ -413,11 +409,7 @@ def spelling_variant_matches(  # noqa: PLR0915 (one hot loop over readings and w
                 if not entry[1] or not ends_group[b]:
                     continue  # a prefix only, or the group goes on
                 i, j = starts[a], ends[b]
-                if (
-                    not (part in as_spelled and view[i : j + 1] == part and type(entry[0]) is not ShortenedName)
-                    and (i, j, entry[0]) not in seen
-                ):
-                    _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
+                _variant_match(text, lowered, view, i, j, part, entry, as_spelled, seen, out, limits)
     return out
 
 
@@ -460,24 +452,15 @@ def _edge_matches(
             entry = lookup(part)
             if entry is None:
                 break
-            if (
-                entry[1]
-                and not (part in as_spelled and view[: b + 1] == part and type(entry[0]) is not ShortenedName)
-                and (0, b, entry[0]) not in seen
-            ):
-                _variant_match(text, lowered, view, 0, b, entry=entry, seen=seen, out=out, limits=limits)
+            if entry[1]:
+                _variant_match(text, lowered, view, 0, b, part, entry, as_spelled, seen, out, limits)
         for a in range(1 if tails[3] else max(1, size - 2), min(tails_through + 1, size)):
             if not tails[min(size - a, 3)]:
                 continue
             part = key[a:]
             entry = lookup(part)
-            if (
-                entry is not None
-                and entry[1]
-                and not (part in as_spelled and view[a:] == part and type(entry[0]) is not ShortenedName)
-                and (a, last, entry[0]) not in seen
-            ):
-                _variant_match(text, lowered, view, a, last, entry=entry, seen=seen, out=out, limits=limits)
+            if entry is not None and entry[1]:
+                _variant_match(text, lowered, view, a, last, part, entry, as_spelled, seen, out, limits)
         return reach
     ends_group = [*map(operator.or_, map(operator.ne, starts, starts[1:]), map(operator.ne, ends, ends[1:])), True]
     for a in range(size):
@@ -497,11 +480,7 @@ def _edge_matches(
             if not entry[1] or not ends_group[b]:
                 continue
             i, j = starts[a], ends[b]
-            if (
-                not (part in as_spelled and view[i : j + 1] == part and type(entry[0]) is not ShortenedName)
-                and (i, j, entry[0]) not in seen
-            ):
-                _variant_match(text, lowered, view, i, j, entry=entry, seen=seen, out=out, limits=limits)
+            _variant_match(text, lowered, view, i, j, part, entry, as_spelled, seen, out, limits)
     return reach
 
 
@@ -559,23 +538,29 @@ def _first_steps(key: str, singles: frozenset[str]) -> tuple[list[int], list[int
     return walked, live
 
 
-def _variant_match(
+def _variant_match(  # noqa: PLR0917 (called positionally from the walks: short lines, a cheaper call)
     text: str,
     lowered: str,
     view: str,
     i: int,
     j: int,
-    *,
+    part: str,
     entry: tuple[str, int],
+    as_spelled: frozenset[str],
     seen: set[tuple[int, int, str]],
     out: list[Found],
     limits: Sequence[float],
 ) -> None:
-    """Add the match of the word ``entry`` that ``text[i : j + 1]`` spells (read as ``view``), if useful.
+    """Add the match of the word ``entry`` (key ``part``) that ``text[i : j + 1]`` spells (read as ``view``), if useful.
 
-    The caller has checked that the word index does not find it and that it is not in ``seen``.
-    ``limits`` is :func:`brute_limits` for the text.
+    Left out: a key typed as spelled, which the word index finds already (unless the entry is a
+    shortened word, which it finds only by key), and a match already in ``seen``. ``limits`` is
+    :func:`brute_limits` for the text.
     """
+    if (i, j, entry[0]) in seen:
+        return
+    if part in as_spelled and view[i : j + 1] == part and type(entry[0]) is not ShortenedName:
+        return
     if i == j and lowered[i] != view[i]:
         return  # zxcvbn ignores one-character l33t tokens
     seen.add((i, j, entry[0]))

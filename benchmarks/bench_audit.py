@@ -26,26 +26,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from detstream import Stream  # benchmarks/detstream.py: deterministic inputs
+from detstream import KANA, NAMES, PRINTABLE, SYMBOLS, Stream, fullwidth  # benchmarks/detstream.py
 
 import passkit
 
 SEED = b"passkit-bench-audit-v1"
 WORDLIST = Path(__file__).resolve().parent.parent / "wordlists" / "common-passwords.txt"
-NAMES = (
-    "taro", "hanako", "yuki", "sakura", "hiroshi", "kenji", "akira", "naoko", "haruto", "yui",
-    "michael", "jennifer", "david", "sarah", "james", "maria", "emma", "olivia", "liam", "noah",
-)  # fmt: skip
-SYMBOLS = "!@#$%&*?_-."
-PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
 LEET = {"a": "@4", "o": "0", "e": "3", "s": "$5", "i": "1!", "t": "7", "l": "1"}
-KANA = ("ぱすわーど", "さくら", "ひみつ", "パスワード", "ネコ", "ｻｸﾗ")
 WORDS = ("correct", "horse", "battery", "staple", "purple", "monkey", "dishwasher", "tokyo", "river", "garden")
-
-
-def fullwidth(text: str) -> str:
-    """ASCII to its full-width form, as typed with Japanese input on."""
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
 def make_line(s: Stream, common: Sequence[str]) -> bytes:

@@ -32,7 +32,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import django
-from detstream import Stream  # benchmarks/detstream.py: deterministic inputs
+from detstream import KANA, NAMES, PRINTABLE, SYMBOLS, Stream, fullwidth  # benchmarks/detstream.py
 from django.conf import settings
 
 import passkit
@@ -40,18 +40,11 @@ import passkit
 SEED = b"passkit-bench-check-v1"
 WORDLIST = Path(__file__).resolve().parent.parent / "wordlists" / "common-passwords.txt"
 
-NAMES = (
-    "taro", "hanako", "yuki", "sakura", "hiroshi", "kenji", "akira", "naoko", "haruto", "yui",
-    "michael", "jennifer", "david", "sarah", "james", "maria", "emma", "olivia", "liam", "noah",
-)  # fmt: skip
 SURNAMES = (
     "yamada", "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "nakamura", "kobayashi", "kato",
     "smith", "johnson", "garcia", "miller", "brown", "martin", "lopez", "wilson", "nguyen", "kim",
 )  # fmt: skip
-SYMBOLS = "!@#$%&*?_-."
-PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
 LEET = {"a": "@4", "o": "0", "e": "3", "s": "$5", "i": "1!", "t": "7", "l": "1", "b": "8", "g": "9"}
-KANA = ("ぱすわーど", "さくら", "ひみつ", "パスワード", "ネコ", "ｻｸﾗ")
 
 
 Profile = tuple[str, str, str, str | datetime.date]
@@ -81,11 +74,6 @@ def make_profile(s: Stream) -> Profile:
     if birthday == "date":
         birthday = datetime.date(year, month, day)
     return name, email, phone, birthday
-
-
-def fullwidth(text: str) -> str:
-    """ASCII to its full-width form, as typed with Japanese input on."""
-    return "".join("\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
 def mangle(word: str, s: Stream) -> str:

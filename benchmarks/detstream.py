@@ -1,5 +1,7 @@
 """Deterministic choices for the benchmarks' inputs, the same on every run, machine and Python.
 
+Also the material the check and audit benchmarks draw their passwords from.
+
 A SHAKE-256 counter stream with a fixed seed, read 4 bytes at a time. The benchmarks do not use
 ``random``: its streams are not promised to stay the same across Python versions, and a benchmark
 must measure exactly the same inputs every time. Not for secrets: anyone with the seed can
@@ -56,3 +58,18 @@ class Stream:
     def bytes(self, n: int) -> bytes:
         """``n`` uniform bytes."""
         return bytes(self.below(256) for _ in range(n))
+
+
+# Material shared by bench_check.py and bench_audit.py.
+NAMES = (
+    "taro", "hanako", "yuki", "sakura", "hiroshi", "kenji", "akira", "naoko", "haruto", "yui",
+    "michael", "jennifer", "david", "sarah", "james", "maria", "emma", "olivia", "liam", "noah",
+)  # fmt: skip
+SYMBOLS = "!@#$%&*?_-."
+PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))
+KANA = ("ぱすわーど", "さくら", "ひみつ", "パスワード", "ネコ", "ｻｸﾗ")
+
+
+def fullwidth(text: str) -> str:
+    """ASCII to its full-width form, as typed with Japanese input on."""
+    return "".join("\u3000" if c == " " else chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)

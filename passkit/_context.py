@@ -44,7 +44,15 @@ from dataclasses import dataclass
 
 from passkit._normalize import LOOKALIKE_BYTES, fold_lookalikes, nfkc, skeleton
 
-__all__ = ["ContextTokens", "context_hit", "expand_user_inputs", "text_dates", "validate_user_inputs"]
+__all__ = [
+    "ContextTokens",
+    "birthday_digits",
+    "context_hit",
+    "expand_user_inputs",
+    "iso_date",
+    "text_dates",
+    "validate_user_inputs",
+]
 
 _NUMBERS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -218,7 +226,7 @@ def _classify(text: str) -> list[Token]:
     return tokens + [("name", n) for n in numbers]
 
 
-def _iso(day: datetime.date) -> str:
+def iso_date(day: datetime.date) -> str:
     """A date as ``YYYY-MM-DD`` text: it reads as the same birthday (a ``datetime`` loses its time)."""
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
@@ -259,7 +267,7 @@ def validate_user_inputs(user_inputs: object) -> tuple[str, ...]:
         if isinstance(item, str):
             items.append(item[:MAX_INPUT_LENGTH])
         elif isinstance(item, datetime.date):
-            items.append(_iso(item))
+            items.append(iso_date(item))
         else:
             raise TypeError(f"each user input must be a str or datetime.date, not {type(item).__name__}")
     return tuple(items)
@@ -480,7 +488,7 @@ def _numbers_hit(text: str, casefolded: str, windows: list[str]) -> _InputHit | 
 
     ``windows`` are the password's pieces of 4 digits in a row.
     """
-    numbers = text.encode("ascii").translate(_DIGIT_WORDS).decode("ascii").split()
+    numbers = _runs(text, _DIGIT_WORDS)
     # Phone and number tokens are pieces of the digits run together, and start with one of the
     # windows: unless the digits hold a window, and unless a birthday token may match, nothing can.
     whole = "".join(numbers)

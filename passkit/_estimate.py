@@ -21,7 +21,7 @@ import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from passkit._context import birthday_digits, text_dates
+from passkit._context import birthday_digits, iso_date, text_dates
 from passkit._estimate_match import (
     Found,
     KeyboardGraph,
@@ -499,7 +499,7 @@ def _date_words(day: datetime.date) -> tuple[str, ...]:
     ``1985-04-12``, ``19850412``, ``850412``, ``0412``, ``1204``, ``1985``, ``12041985``,
     ``04121985``, ``120485``, ``041285``.
     """
-    return (f"{day.year:04d}-{day.month:02d}-{day.day:02d}", *birthday_digits(day.year, day.month, day.day))
+    return (iso_date(day), *birthday_digits(day.year, day.month, day.day))
 
 
 def _user_entries(user_inputs: Sequence[str | datetime.date]) -> dict[str, tuple[str, int]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from passkit import policies
 from passkit._charclass import CharClass
-from passkit._context import context_hit, validate_user_inputs
+from passkit._context import MAX_INPUT_LENGTH, MAX_USER_INPUTS, context_hit, validate_user_inputs
 from passkit._estimate import strength_score
 from passkit._messages import LOCALES, check_locale, describe_class, render
 from passkit._normalize import LOOKALIKE_BYTES, fold_lookalikes, has_fullwidth, has_kana, nfkc
@@ -165,6 +165,11 @@ class _Compiled:
     allowed: frozenset[str] | None  # None: the unicode class
     required: tuple[tuple[frozenset[str] | None, CharClass, Violation], ...]
     required_sets: tuple[tuple[frozenset[str], Violation], ...] | None  # None: some class is unicode
+    # For ASCII passwords: a byte table marking each character with the required class it belongs
+    # to (0, 1, ...), _OUTSIDE when ``allowed`` lacks it, _NO_CLASS otherwise; None when the
+    # required classes overlap (or are more than 250, or one is unicode).
+    ascii_marks: bytes | None
+    required_marks: tuple[tuple[int, Violation], ...]
     max_run: Violation | None
     common: Violation | None
     blocklist: frozenset[str]  # the common-password skeletons when ``common`` is set (loaded on compiling)
@@ -174,6 +179,23 @@ class _Compiled:
 
 
 _MAX_PRERENDERED_LENGTH = 64
+_OUTSIDE, _NO_CLASS = 255, 254
+# ASCII case folding (A-Z to a-z) and then look-alike folding, as one byte table.
+_FOLD_BYTES = bytes(LOOKALIKE_BYTES[code | 0x20 if 0x41 <= code <= 0x5A else code] for code in range(256))
+
+
+def _ascii_marks(policy: Policy) -> bytes | None:
+    """The byte table of :class:`_Compiled` ``ascii_marks`` for ``policy``, or None."""
+    if len(policy.required) >= _NO_CLASS or any(cls.unicode for cls in policy.required):
+        return None
+    table = [_NO_CLASS if chr(code) in policy.allowed else _OUTSIDE for code in range(128)]
+    for index, cls in enumerate(policy.required):
+        for ch in cls.chars:
+            if ch.isascii():
+                if table[ord(ch)] < _NO_CLASS:  # in two required classes: no table
+                    return None
+                table[ord(ch)] = index
+    return bytes(table + [_OUTSIDE] * 128)
 
 
 def _compile(policy: Policy, locale: str) -> _Compiled:
@@ -189,6 +211,8 @@ def _compile(policy: Policy, locale: str) -> _Compiled:
         None if policy.allowed.unicode else policy.allowed.chars,
         required,
         sets if len(sets) == len(required) else None,
+        _ascii_marks(policy),
+        tuple((index, violation) for index, (_, _, violation) in enumerate(required)),
         _violation("max-consecutive", locale, (("max", limit),)) if limit is not None else None,
         _violation("common-password", locale) if "common" in policy.forbid else None,
         common_password_skeletons() if "common" in policy.forbid else frozenset(),
@@ -220,7 +244,7 @@ def _compiled_for(policy: Policy | str, locale: str) -> _Compiled:
     return _compile_policy(resolve_policy(policy), locale)
 
 
-def evaluate(  # noqa: PLR0917 (check calls it positionally, the cheaper call)
+def evaluate(  # noqa: PLR0915, PLR0917 (the hot path, kept in one function; check calls it positionally)
     password: str,
     policy: Policy | str,
     user_inputs: Iterable[str | datetime.date],
@@ -237,9 +261,25 @@ def evaluate(  # noqa: PLR0917 (check calls it positionally, the cheaper call)
     else:
         compiled = _compiled_for(policy, locale)
     resolved = compiled.policy
-    inputs_given = () if user_inputs == () else validate_user_inputs(user_inputs)
+    # The user inputs, validated, and their lines joined for the context test. The usual call (a
+    # short list or tuple of short strings) is validated by the join itself, which takes only text.
+    inputs_given: tuple[str, ...] = ()
+    blob: str | None = ""
+    if (user_inputs.__class__ is tuple or user_inputs.__class__ is list) and len(user_inputs) <= MAX_USER_INPUTS:
+        if user_inputs:
+            inputs_given = tuple(user_inputs)
+            try:
+                blob = "\n".join(inputs_given)
+            except TypeError:  # a date, or the wrong type: validated below
+                blob = None
+    else:
+        blob = None
+    if blob is None or len(blob) > MAX_INPUT_LENGTH:
+        inputs_given = validate_user_inputs(user_inputs)
+        blob = "\n".join(inputs_given)
 
     ascii_password = password.isascii()
+    raw = password.encode("ascii") if ascii_password else b""
     normalized = password if ascii_password else nfkc(password)
     length = len(normalized)
     violations: list[Violation] = []
@@ -251,30 +291,39 @@ def evaluate(  # noqa: PLR0917 (check calls it positionally, the cheaper call)
         )
     if resolved.max_length is not None and length > resolved.max_length:
         violations.append(_violation("too-long", locale, (("max", resolved.max_length), ("length", length))))
-    if compiled.allowed is None or not compiled.allowed.issuperset(normalized):
-        disallowed = resolved.allowed.count_outside(normalized)
-        if disallowed:
-            violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
-    if compiled.required_sets is not None:
-        for chars, violation in compiled.required_sets:
-            if chars.isdisjoint(normalized):
+    if ascii_password and compiled.ascii_marks is not None:
+        # One table lookup per character marks what each class test needs (see _Compiled).
+        marks = raw.translate(compiled.ascii_marks)
+        if _OUTSIDE in marks:
+            disallowed = resolved.allowed.count_outside(normalized)
+            if disallowed:
+                violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
+        for mark, violation in compiled.required_marks:
+            if mark not in marks:
                 violations.append(violation)
     else:
-        for maybe_chars, cls, violation in compiled.required:
-            if maybe_chars.isdisjoint(normalized) if maybe_chars is not None else not cls.intersects(normalized):
-                violations.append(violation)
+        if compiled.allowed is None or not compiled.allowed.issuperset(normalized):
+            disallowed = resolved.allowed.count_outside(normalized)
+            if disallowed:
+                violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
+        if compiled.required_sets is not None:
+            for chars, violation in compiled.required_sets:
+                if chars.isdisjoint(normalized):
+                    violations.append(violation)
+        else:
+            for maybe_chars, cls, violation in compiled.required:
+                if maybe_chars.isdisjoint(normalized) if maybe_chars is not None else not cls.intersects(normalized):
+                    violations.append(violation)
     if compiled.max_run is not None and _longest_run(normalized, resolved.max_consecutive or 0):
         violations.append(compiled.max_run)
 
     casefolded = normalized.casefold()
-    if ascii_password:  # fold_lookalikes, inline
-        folded = casefolded.encode("ascii").translate(LOOKALIKE_BYTES).decode("ascii")
-    else:
-        folded = fold_lookalikes(casefolded)
+    # fold_lookalikes(casefolded); for ASCII, inline: one byte table folds case and look-alikes.
+    folded = raw.translate(_FOLD_BYTES).decode("ascii") if ascii_password else fold_lookalikes(casefolded)
     if compiled.common is not None and folded.strip() in compiled.blocklist:
         violations.append(compiled.common)
-    if compiled.context and inputs_given:
-        kind = context_hit(casefolded, folded, inputs_given)
+    if compiled.context and blob:
+        kind = context_hit(casefolded, folded, inputs_given, blob)
         if kind is not None:
             violations.append(_violation("context-word", locale, (("kind", kind),)))
     if compiled.previous and old_passwords:

@@ -238,12 +238,7 @@ def validate_user_inputs(user_inputs: object) -> tuple[str, ...]:
     :func:`_classify` reads as the same birthday with the same tokens.
     """
     if (user_inputs.__class__ is list or user_inputs.__class__ is tuple) and len(user_inputs) <= MAX_USER_INPUTS:
-        # The usual call: a short list of plain strings, taken as they are, or with dates among them.
-        for item in user_inputs:
-            if item.__class__ is not str or len(item) > MAX_INPUT_LENGTH:
-                break
-        else:
-            return tuple(user_inputs)
+        # The usual call: a short list of plain strings, dates among them, in one pass.
         texts = []
         for item in user_inputs:
             if item.__class__ is str:
@@ -329,8 +324,9 @@ def _whole_word(text: str, token: str) -> bool:
 
 _DIGIT_RUNS = re.compile(r"\d{4,}")  # runs long enough to hold a digit token
 _ASCII_DIGITS = frozenset("0123456789")
-# After an ``@``, a character other than a letter or a dot on the same line.
-_ODD_DOMAIN = re.compile(r"@[^\n@]*[^A-Za-z.\n@]")
+# After an ``@``, a character other than a letter or a dot before the end of the line or the next ``@``
+# (possessive: no backtracking).
+_ODD_DOMAIN = re.compile(r"@[A-Za-z.]*+[^A-Za-z.\n@]")
 
 # Byte tables for ASCII inputs. Each maps every byte it does not keep to a space, so that
 # ``text.encode().translate(table).decode().split()`` yields the runs: ASCII letters case-folded
@@ -554,14 +550,6 @@ def _letters_may_match(words: list[str], folded: str) -> bool:
     return False
 
 
-def _odd_domain(blob: str) -> bool:
-    """Whether some email's domain has a label with other characters than letters (lines of ``blob``).
-
-    With one ``@`` in all the inputs, :func:`context_hit` tests its domain inline.
-    """
-    return _ODD_DOMAIN.search(blob) is not None
-
-
 def _birthday_may_match(items: tuple[str, ...], casefolded: str) -> bool:
     """Whether a birthday token of a text without letters that reads as a date may match."""
     for item in items:
@@ -641,33 +629,31 @@ def _match_inputs(
     return kind
 
 
-def context_hit(casefolded: str, folded: str, items: tuple[str, ...]) -> str | None:
+def context_hit(casefolded: str, folded: str, items: tuple[str, ...], blob: str) -> str | None:
     """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
-    ``items`` come from :func:`validate_user_inputs` (dates already as text). Ties go first to
+    ``items`` come from :func:`validate_user_inputs` (dates already as text); ``blob`` is
+    ``"\\n".join(items)``. Ties go first to
     letter tokens of 5 or more characters, then to digit tokens, then to short letter tokens, each
     in input order.
 
     Most passwords are ruled out at once by tests over all the ASCII inputs together, each a
     necessary condition for a match: a letter token holds a word of its input, or is a domain
-    label (made of letters, unless :func:`_odd_domain`); the joined words start with their first
-    words' letters (see :func:`_letters_may_match`); a digit token other than a birthday's is a
-    piece of its input's digits run together and starts with 4 digits in a row of the password;
+    label (made of letters, unless ``_ODD_DOMAIN`` finds another character in a domain); the
+    joined words start with their first words' letters (see :func:`_letters_may_match`); a digit
+    token other than a birthday's is a piece of its input's digits run together and starts with 4
+    digits in a row of the password;
     a birthday token holds the year (a piece of its input's digits), or the month and day as
     ``MMDD`` or ``DDMM`` (see ``_CALENDAR_WINDOWS``). Otherwise ASCII text is matched from the
     password's side without building its tokens, and other inputs are expanded into tokens
     (memoized per input).
     """
-    # The password's runs of 4 or more digits, found by a regex only when it has digits at all.
-    digit_runs: list[str] = []
-    if not casefolded.isascii() or casefolded.encode("ascii").translate(_DIGIT_WORDS).split():
-        digit_runs = _DIGIT_RUNS.findall(casefolded)
+    digit_runs = _DIGIT_RUNS.findall(casefolded)  # the password's runs of 4 or more digits
     # Every 4 digits in a row of the password (a year is the most common run: it is its own window).
     if not digit_runs or (len(digit_runs) == 1 and len(digit_runs[0]) == MIN_DIGIT_TOKEN):
         windows = digit_runs
     else:
         windows = [run[start : start + MIN_DIGIT_TOKEN] for run in digit_runs for start in range(len(run) - 3)]
-    blob = "\n".join(items)
     if not blob.isascii():
         return _match_inputs(
             casefolded, folded, items, digit_runs, windows, letters=True, other_digits=True, birthdays=True
@@ -680,11 +666,7 @@ def context_hit(casefolded: str, folded: str, items: tuple[str, ...]) -> str | N
             letters = len(word) >= MIN_SHORT_TOKEN or _letters_may_match(words, folded)
             break
     if not letters and "@" in blob:
-        letters = (
-            not blob.partition("@")[2].partition("\n")[0].replace(".", "").isalpha()
-            if blob.count("@") == 1
-            else _odd_domain(blob)
-        )
+        letters = _ODD_DOMAIN.search(blob) is not None
     digits = birthdays = False
     if windows:
         blob_digits = raw.translate(None, _NOT_DIGITS).decode("ascii")

@@ -249,6 +249,31 @@ class TestKnownAnswers:
         result = check("abcdefgh\x00\ud800", "nist-800-63b-mfa")
         assert (("count", 2), ("allowed", "unicode")) == result.violations[0].params
 
+    @pytest.mark.parametrize(
+        ("password", "codes"),
+        [
+            ("b", ()),  # in both classes
+            ("a", ("missing-required",)),  # only in the first
+            ("ad", ()),
+            ("ad\t", ("disallowed-character",)),  # a control character, ASCII too
+            ("a\x00", ("disallowed-character", "missing-required")),
+        ],
+    )
+    def test_overlapping_required_classes(self, password: str, codes: tuple[str, ...]) -> None:
+        """A character in two required classes counts for both (ASCII passwords take a byte table
+        when the classes do not overlap, and this other way when they do)."""
+        rules = "required: [abc]; required: [bcd]; allowed: unicode;"
+        result = check(password, rules)
+        assert codes == result.codes
+        if "missing-required" in codes:
+            assert (("classes", "[bcd]"),) == result.violations[-1].params
+
+    def test_control_characters_outside_unicode_in_ascii_passwords(self) -> None:
+        """An ASCII control character is outside ``allowed: unicode`` with composition rules too."""
+        result = check("Abcdefg1!\r", "required: upper; required: digit; allowed: unicode;")
+        assert ("disallowed-character",) == result.codes
+        assert (("count", 1), ("allowed", "unicode")) == result.violations[0].params
+
     def test_max_consecutive(self) -> None:
         """``max-consecutive: 2`` allows a run of two and refuses a run of three."""
         assert check("aab", "max-consecutive: 2").ok

@@ -456,6 +456,12 @@ class TestQuickMatching:
             ([datetime.datetime(1985, 4, 12, 9, 30)], "Qx!1204Tree", "birthday"),
             (["山田 Taro", "taro@example.jp"], "Qx!Taro-7", "name"),  # non-ASCII inputs are expanded
             (["Yamada Taro", "yamada@example.jp"], "Qx!Yamada7", "name"),  # a tie goes to the first input
+            # inputs holding line breaks of their own (the inputs are matched joined by line breaks)
+            (["Taro\nYamada", "1985/4/12"], "Qx!0412Tree", "birthday"),
+            (["Taro\nYamada", "1985/4/12"], "Qx!Yamada99", "name"),
+            (["x\n@ab", "a@b\nc@example.jp", "090-1234-5678"], "Qx!example1", "email"),
+            (["x\n@ab", "a@b\nc@example.jp", "090-1234\n5678"], "Qx!12345678", "name"),  # no phone
+            (["1985\n4\n12", "x"], "Qx!0412Tree", "birthday"),
         ],
     )
     def test_odd_shapes(self, inputs: list[object], password: str, kind: str | None) -> None:

@@ -454,6 +454,12 @@ def _name_hit(text: str, skeletons: list[str], casefolded: str, folded: str, dig
     return ("name", (long, digit, short)) if long or digit or short else None
 
 
+def _digits_hit(kind: str, text: str, casefolded: str) -> _InputHit | None:
+    """What the digit tokens of one ASCII name or email contribute, when no letter token can match."""
+    digit = _digits_length(_runs(text, _DIGIT_WORDS), casefolded)
+    return (kind, (0, digit, 0)) if digit else None
+
+
 def _may_be_birthday(numbers: list[str], casefolded: str) -> bool:
     """False when the numbers read as no date, or as a date none of whose tokens the password holds.
 
@@ -595,16 +601,21 @@ def _match_inputs(
     for item in items:
         if item.isascii():
             if "@" in item:
-                if not (letters or (runs and not _ASCII_DIGITS.isdisjoint(item))):
+                if letters:
+                    hit = _email_hit(item.strip(), casefolded, folded, runs)
+                elif runs and not _ASCII_DIGITS.isdisjoint(item):
+                    hit = _digits_hit("email", item, casefolded)  # no letter token can match
+                else:
                     continue
-                hit = _email_hit(item.strip(), casefolded, folded, runs)
             elif item.lower() == item.upper():  # no ASCII letter: only digit tokens
                 if not (runs or (birthdays and digit_runs)):
                     continue
                 hit = _numbers_hit(item.strip(), casefolded, windows)
-            else:
-                if not (letters or runs):
+            elif not letters:  # no letter token can match
+                if not runs or _ASCII_DIGITS.isdisjoint(item):
                     continue
+                hit = _digits_hit("name", item, casefolded)
+            else:
                 skeletons = item.encode("ascii").translate(_SKELETON_WORDS).decode("ascii").split()
                 # Every letter token holds one of the words (the words joined hold them all), and
                 # every digit token needs a digit.

@@ -305,6 +305,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=0,
         help="distinct users whose inputs are cycled (default: one per password, so caches never hit)",
     )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also time amazon-recommended without user inputs, and with parts of the context test stubbed out",
+    )
     args = parser.parse_args(argv)
     if args.n < 1 or args.repeat < 1 or args.users < 0:
         parser.error("--n and --repeat must be at least 1, --users at least 0")
@@ -351,7 +356,56 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue  # "amazon" looks at no user inputs: no counterpart of the four
             name = f"{passkit_label.removeprefix('passkit ')} / {django_label.removeprefix('Django ')}"
             print(f"  {name:<92}{rates[passkit_label] / rates[django_label]:>6.2f}")
+    if args.breakdown:
+        print_breakdown(passwords, inputs, args.repeat, rates[results[1][0]], rates[results[2][0]])
     return 0
+
+
+def print_breakdown(
+    passwords: Sequence[str], inputs: Sequence[list[str | datetime.date]], repeat: int, full: float, trio: float
+) -> None:
+    """Where ``amazon-recommended``'s time goes: the same check with parts of it replaced by stubs.
+
+    Diagnostics only: the stubbed checks give wrong verdicts. ``full`` and ``trio`` are the checks
+    per second measured above.
+    """
+    import passkit._check  # noqa: PLC0415 (internals, for this diagnostic only)
+    import passkit._context  # noqa: PLC0415
+
+    check = passkit.check
+    real_context_hit, real_match_inputs = passkit._check.context_hit, passkit._context._match_inputs
+
+    def without_inputs(passwords: Sequence[str]) -> int:
+        return sum(not check(pw, "amazon-recommended").ok for pw in passwords)
+
+    def with_inputs(passwords: Sequence[str]) -> int:
+        return sum(
+            not check(pw, "amazon-recommended", user_inputs=context).ok
+            for pw, context in zip(passwords, inputs, strict=False)
+        )
+
+    def no_context(*_args: object) -> None:
+        return None
+
+    def constant_kind(*_args: object, **_kwargs: object) -> str:
+        return "name"
+
+    print()
+    print("breakdown of amazon-recommended (diagnostic: stubbed checks give wrong verdicts)")
+    print(f"  {'with the 4 user inputs (as above)':<76}{full:>12,.0f}  {full / trio:>5.2f}x trio")
+    print(f"  {'no user inputs':<76}", end="")
+    _, seconds, _ = time_best("", without_inputs, passwords, repeat)
+    print(f"{len(passwords) / seconds:>12,.0f}  {len(passwords) / seconds / trio:>5.2f}x trio")
+    for label, module, name, stub in (
+        ("user inputs, context test stubbed (validation only)", passkit._check, "context_hit", no_context),
+        ("user inputs, exact matching after the quick tests stubbed", passkit._context, "_match_inputs", constant_kind),
+    ):
+        setattr(module, name, stub)
+        try:
+            _, seconds, _ = time_best(label, with_inputs, passwords, repeat)
+        finally:
+            passkit._check.context_hit, passkit._context._match_inputs = real_context_hit, real_match_inputs
+        print(f"  {label:<76}{len(passwords) / seconds:>12,.0f}  {len(passwords) / seconds / trio:>5.2f}x trio")
 
 
 if __name__ == "__main__":

@@ -125,8 +125,8 @@ def fmt_ms(seconds: float) -> str:
     return "raises" if math.isnan(seconds) else f"{seconds * 1000:.3g} ms"
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Run the benchmark and print the table."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the table; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=50, help="passwords per corpus (default 50)")
     parser.add_argument("--repeat", type=int, default=3, help="timings per password, best kept (default 3)")
@@ -197,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         rs = fmt_ms(best_time(rust, password, 1)) if rust is not None and len(password) <= 10_000 else "-"
         print(f"{label:<22}{fmt_ms(own):>12}{zx:>12}{rs:>12}")
     print(f"passkit worst case: {fmt_ms(worst)}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from passkit import policies
 from passkit._charclass import CharClass
-from passkit._context import MAX_INPUT_LENGTH, MAX_USER_INPUTS, context_hit, validate_user_inputs
+from passkit._context import MAX_INPUT_LENGTH, MAX_USER_INPUTS, context_hit, plain_texts, validate_user_inputs
 from passkit._estimate import strength_score
 from passkit._messages import LOCALES, check_locale, describe_class, render
 from passkit._normalize import LOOKALIKE_BYTES, fold_lookalikes, has_fullwidth, has_kana, nfkc
@@ -167,7 +167,7 @@ class _Compiled:
     required_sets: tuple[tuple[frozenset[str], Violation], ...] | None  # None: some class is unicode
     # For ASCII passwords: a byte table marking each character with the required class it belongs
     # to (0, 1, ...), _OUTSIDE when ``allowed`` lacks it, _NO_CLASS otherwise; None when the
-    # required classes overlap (or are more than 250, or one is unicode).
+    # required classes overlap, are 254 or more, or one is unicode.
     ascii_marks: bytes | None
     required_marks: tuple[tuple[int, Violation], ...]
     max_run: Violation | None
@@ -192,7 +192,9 @@ def _ascii_marks(policy: Policy) -> bytes | None:
     for index, cls in enumerate(policy.required):
         for ch in cls.chars:
             if ch.isascii():
-                if table[ord(ch)] < _NO_CLASS:  # in two required classes: no table
+                # In two required classes, or outside ``allowed`` (which Policy never lets happen):
+                # one mark per character cannot say it, so no table.
+                if table[ord(ch)] != _NO_CLASS:
                     return None
                 table[ord(ch)] = index
     return bytes(table + [_OUTSIDE] * 128)
@@ -331,7 +333,7 @@ def evaluate(  # noqa: PLR0915, PLR0917 (the hot path, kept in one function; che
         if code is not None:
             violations.append(_violation(code, locale))
     if resolved.min_strength is not None:
-        score = scorer(normalized, inputs_given)  # dates are already YYYY-MM-DD text
+        score = scorer(normalized, plain_texts(inputs_given))  # dates are already YYYY-MM-DD text
         if score < resolved.min_strength:
             violations.append(_violation("too-weak", locale, (("score", score), ("min", resolved.min_strength))))
 

@@ -50,6 +50,7 @@ __all__ = [
     "context_hit",
     "expand_user_inputs",
     "iso_date",
+    "plain_texts",
     "text_dates",
     "validate_user_inputs",
 ]
@@ -556,6 +557,18 @@ def _letters_may_match(words: list[str], folded: str) -> bool:
     return False
 
 
+def plain_texts(items: tuple[str, ...]) -> tuple[str, ...]:
+    """The inputs as plain ``str``: a subclass's own methods never decide what passkit reads.
+
+    :func:`context_hit` takes inputs that only ``"\\n".join`` has checked (it accepts ``str``
+    subclasses); the paths that call the inputs' methods read them through this.
+    """
+    for item in items:
+        if item.__class__ is not str:
+            return tuple([str.__str__(text) for text in items])
+    return items
+
+
 def _birthday_may_match(items: tuple[str, ...], casefolded: str) -> bool:
     """Whether a birthday token of a text without letters that reads as a date may match."""
     for item in items:
@@ -667,7 +680,7 @@ def context_hit(casefolded: str, folded: str, items: tuple[str, ...], blob: str)
         windows = [run[start : start + MIN_DIGIT_TOKEN] for run in digit_runs for start in range(len(run) - 3)]
     if not blob.isascii():
         return _match_inputs(
-            casefolded, folded, items, digit_runs, windows, letters=True, other_digits=True, birthdays=True
+            casefolded, folded, plain_texts(items), digit_runs, windows, letters=True, other_digits=True, birthdays=True
         )
     raw = blob.encode("ascii")
     words = raw.translate(_SKELETON_WORDS).decode("ascii").split()
@@ -677,7 +690,10 @@ def context_hit(casefolded: str, folded: str, items: tuple[str, ...], blob: str)
             letters = len(word) >= MIN_SHORT_TOKEN or _letters_may_match(words, folded)
             break
     if not letters and "@" in blob:
-        letters = _ODD_DOMAIN.search(blob) is not None
+        # A domain label with other characters than letters is a token the words do not cover. The
+        # regex reads each line's domains; an input holding a line break of its own (more breaks
+        # than between the inputs) may hide a label on a later line, so it is read in full.
+        letters = _ODD_DOMAIN.search(blob) is not None or blob.count("\n") >= len(items)
     digits = birthdays = False
     if windows:
         blob_digits = raw.translate(None, _NOT_DIGITS).decode("ascii")
@@ -687,9 +703,18 @@ def context_hit(casefolded: str, folded: str, items: tuple[str, ...], blob: str)
                 break
         else:
             # A year is a piece of its input's digits (tested just above); a month and day are not.
-            birthdays = not _CALENDAR_WINDOWS.isdisjoint(windows) and _birthday_may_match(items, casefolded)
+            birthdays = not _CALENDAR_WINDOWS.isdisjoint(windows) and _birthday_may_match(
+                plain_texts(items), casefolded
+            )
     if not (letters or digits or birthdays):
         return None
     return _match_inputs(
-        casefolded, folded, items, digit_runs, windows, letters=letters, other_digits=digits, birthdays=birthdays
+        casefolded,
+        folded,
+        plain_texts(items),
+        digit_runs,
+        windows,
+        letters=letters,
+        other_digits=digits,
+        birthdays=birthdays,
     )

@@ -333,6 +333,38 @@ class TestContextRule:
         result = check("Qx!7Yamada", POLICY, user_inputs=(x for x in ["Hanako Yamada"]))
         assert ("context-word",) == result.codes
 
+    @pytest.mark.parametrize(
+        ("inputs", "password"),
+        [
+            (["1985/4/12"], "Qx!0412Tree"),  # a birthday's quick test
+            (["Yamada Taro", "090-1234-5678"], "Qx!Yamada7"),  # matched exactly after the quick tests
+            (["t@a1b2.example.jp"], "Zz!a1b2#"),
+            (["山田 Taro"], "Qx!Taro-7"),  # not ASCII: expanded into tokens
+            (["Yamada Taro"], "Qx!Kx7mPq"),
+        ],
+    )
+    @pytest.mark.parametrize("policy", [POLICY, "minlength: 8; forbid: context; min-strength: 3;"])
+    def test_str_subclasses_are_read_as_their_text(self, inputs: list[str], password: str, policy: str) -> None:
+        """A ``str`` subclass is read as its text, whatever its own methods say (``min-strength`` too)."""
+
+        class Odd(str):
+            __slots__ = ()
+
+            def strip(self, chars: str | None = None) -> str:
+                return "1985-04-12"
+
+            def lower(self) -> str:
+                return "zz"
+
+            def upper(self) -> str:
+                return "zz"
+
+            def __contains__(self, key: object) -> bool:
+                return False
+
+        odd = [Odd(item) for item in inputs]
+        assert check(password, policy, user_inputs=inputs) == check(password, policy, user_inputs=odd)
+
     @given(given_name=st.sampled_from(GIVEN_NAMES), family=st.sampled_from(FAMILY_NAMES))
     def test_input_order_does_not_change_the_verdict(self, given_name: str, family: str) -> None:
         """The verdict does not depend on the order of the user inputs."""
@@ -462,6 +494,9 @@ class TestQuickMatching:
             (["x\n@ab", "a@b\nc@example.jp", "090-1234-5678"], "Qx!example1", "email"),
             (["x\n@ab", "a@b\nc@example.jp", "090-1234\n5678"], "Qx!12345678", "name"),  # no phone
             (["1985\n4\n12", "x"], "Qx!0412Tree", "birthday"),
+            (["x@a\nb.c-de.jp"], "Qx!c-de", "email"),  # a domain label on a later line of its input
+            (["x@\n.c-de.jp"], "TreeC!c-de#9", "email"),
+            (["Olivia.Smith", "x@a\nb.c-de.jp"], "1A\nB!.c-de ", "email"),
         ],
     )
     def test_odd_shapes(self, inputs: list[object], password: str, kind: str | None) -> None:

@@ -497,6 +497,7 @@ class TestQuickMatching:
             (["x@a\nb.c-de.jp"], "Qx!c-de", "email"),  # a domain label on a later line of its input
             (["x@\n.c-de.jp"], "TreeC!c-de#9", "email"),
             (["Olivia.Smith", "x@a\nb.c-de.jp"], "1A\nB!.c-de ", "email"),
+            (["x12y34@a\nb.c-de.jp"], "c-de!1234", "email"),  # a digit run as well: read in full all the same
         ],
     )
     def test_odd_shapes(self, inputs: list[object], password: str, kind: str | None) -> None:

@@ -293,29 +293,29 @@ def evaluate(  # noqa: PLR0915, PLR0917 (the hot path, kept in one function; che
         )
     if resolved.max_length is not None and length > resolved.max_length:
         violations.append(_violation("too-long", locale, (("max", resolved.max_length), ("length", length))))
-    if ascii_password and compiled.ascii_marks is not None:
-        # One table lookup per character marks what each class test needs (see _Compiled).
-        marks = raw.translate(compiled.ascii_marks)
-        if _OUTSIDE in marks:
-            disallowed = resolved.allowed.count_outside(normalized)
-            if disallowed:
-                violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
+    # For an ASCII password, one table lookup per character marks what each class test needs (see
+    # _Compiled); otherwise the classes are tested as sets.
+    marks = raw.translate(compiled.ascii_marks) if ascii_password and compiled.ascii_marks is not None else None
+    if (
+        _OUTSIDE in marks
+        if marks is not None
+        else compiled.allowed is None or not compiled.allowed.issuperset(normalized)
+    ):
+        disallowed = resolved.allowed.count_outside(normalized)
+        if disallowed:
+            violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
+    if marks is not None:
         for mark, violation in compiled.required_marks:
             if mark not in marks:
                 violations.append(violation)
+    elif compiled.required_sets is not None:
+        for chars, violation in compiled.required_sets:
+            if chars.isdisjoint(normalized):
+                violations.append(violation)
     else:
-        if compiled.allowed is None or not compiled.allowed.issuperset(normalized):
-            disallowed = resolved.allowed.count_outside(normalized)
-            if disallowed:
-                violations.append(_class_violation("disallowed-character", resolved.allowed, disallowed, locale))
-        if compiled.required_sets is not None:
-            for chars, violation in compiled.required_sets:
-                if chars.isdisjoint(normalized):
-                    violations.append(violation)
-        else:
-            for maybe_chars, cls, violation in compiled.required:
-                if maybe_chars.isdisjoint(normalized) if maybe_chars is not None else not cls.intersects(normalized):
-                    violations.append(violation)
+        for maybe_chars, cls, violation in compiled.required:
+            if maybe_chars.isdisjoint(normalized) if maybe_chars is not None else not cls.intersects(normalized):
+                violations.append(violation)
     if compiled.max_run is not None and _longest_run(normalized, resolved.max_consecutive or 0):
         violations.append(compiled.max_run)
 

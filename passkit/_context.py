@@ -656,21 +656,19 @@ def _match_inputs(
 def context_hit(casefolded: str, folded: str, items: tuple[str, ...], blob: str) -> str | None:
     """The kind of the longest user-input token the password contains (the first one on a tie), or None.
 
-    ``items`` come from :func:`validate_user_inputs` (dates already as text); ``blob`` is
-    ``"\\n".join(items)``. Ties go first to
-    letter tokens of 5 or more characters, then to digit tokens, then to short letter tokens, each
-    in input order.
+    ``items`` come from :func:`validate_user_inputs` (dates already as text), ``blob`` is
+    ``"\\n".join(items)``. Ties go first to letter tokens of 5 or more characters, then to digit
+    tokens, then to short letter tokens, each in input order.
 
     Most passwords are ruled out at once by tests over all the ASCII inputs together, each a
     necessary condition for a match: a letter token holds a word of its input, or is a domain
     label (made of letters, unless ``_ODD_DOMAIN`` finds another character in a domain); the
     joined words start with their first words' letters (see :func:`_letters_may_match`); a digit
     token other than a birthday's is a piece of its input's digits run together and starts with 4
-    digits in a row of the password;
-    a birthday token holds the year (a piece of its input's digits), or the month and day as
-    ``MMDD`` or ``DDMM`` (see ``_CALENDAR_WINDOWS``). Otherwise ASCII text is matched from the
-    password's side without building its tokens, and other inputs are expanded into tokens
-    (memoized per input).
+    digits in a row of the password; a birthday token holds the year (a piece of its input's
+    digits), or the month and day as ``MMDD`` or ``DDMM`` (see ``_CALENDAR_WINDOWS``). Otherwise
+    ASCII text is matched from the password's side without building its tokens, and other inputs
+    are expanded into tokens (memoized per input).
     """
     digit_runs = _DIGIT_RUNS.findall(casefolded)  # the password's runs of 4 or more digits
     # Every 4 digits in a row of the password (a year is the most common run: it is its own window).

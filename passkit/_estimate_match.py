@@ -40,7 +40,6 @@ __all__ = [
     "WordIndex",
     "add_word",
     "brute_limits",
-    "find_matches",
     "find_matches_and_edges",
     "keyboard_graph",
     "l33t_classes",
@@ -995,27 +994,6 @@ def two_pieces_do(n: int, found: Iterable[Found]) -> bool:
 _TWO_PIECES_SUFFICE = 10000.0**2 / 2
 
 
-def find_matches(
-    text: str,
-    indexes: Sequence[Mapping[str, tuple[str, int]]],
-    graphs: Sequence[KeyboardGraph] | Keyboards,
-    reference_year: int,
-    base_guesses: Callable[[str], float],
-    *,
-    max_tables: int,
-    short_forms: Sequence[Container[str] | None] = (),
-) -> list[Found]:
-    """Every candidate match in ``text`` (at most a few hundred for 100 code points).
-
-    Dictionary words ranked too low to beat brute force over their own span are left out: they
-    can never be part of a minimum sequence. ``short_forms[k]``, where given, is the
-    :attr:`WordIndex.short_forms` of ``indexes[k]``.
-    """
-    return find_matches_and_edges(
-        text, indexes, graphs, reference_year, base_guesses, max_tables=max_tables, short_forms=short_forms
-    )[0]
-
-
 def find_matches_and_edges(
     text: str,
     indexes: Sequence[Mapping[str, tuple[str, int]]],
@@ -1026,10 +1004,14 @@ def find_matches_and_edges(
     max_tables: int,
     short_forms: Sequence[Container[str] | None] = (),
 ) -> tuple[list[Found], bool]:
-    """:func:`find_matches`, and whether the matches show that no sequence of three pieces can be the minimum.
+    """Every candidate match in ``text`` (at most a few hundred for 100 code points), and whether
+    the matches show that no sequence of three pieces can be the minimum.
 
-    Once the dictionary walks show it (:func:`two_pieces_do`), every matcher after the walk from the
-    text's start leaves out the matches missing both ends of the text.
+    Dictionary words ranked too low to beat brute force over their own span are left out: they
+    can never be part of a minimum sequence. ``short_forms[k]``, where given, is the
+    :attr:`WordIndex.short_forms` of ``indexes[k]``. Once the dictionary walks show that two pieces
+    suffice (:func:`two_pieces_do`), every matcher after the walk from the text's start leaves out
+    the matches missing both ends of the text.
     """
     out: list[Found] = []
     lowered = lower_each(text)

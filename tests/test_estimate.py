@@ -39,7 +39,7 @@ from passkit._estimate_match import (
     ShortenedName,
     WordIndex,
     _dictionary_matches,
-    find_matches,
+    find_matches_and_edges,
     keyboard_graph,
     zxcvbn_dictionaries,
     zxcvbn_graphs,
@@ -428,7 +428,9 @@ class TestInternals:
     def test_one_character_shortcut(self, char: str) -> None:
         """Scoring a one-character repeat base directly equals a full analysis of it."""
         index = default_index()
-        full = _minimum_sequence(1, find_matches(char, (index,), zxcvbn_graphs(), YEAR, len, max_tables=64))[0]
+        full = _minimum_sequence(
+            1, find_matches_and_edges(char, (index,), zxcvbn_graphs(), YEAR, len, max_tables=64)[0]
+        )[0]
         assert full == _one_character(char, (index,))
 
     @settings(max_examples=300, deadline=None)
